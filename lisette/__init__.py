@@ -3,3 +3,4 @@ from .messages import *
 from .streaming import *
 from .display import *
 from .tools import *
+from .chat import *

@@ -6,7 +6,7 @@
 __all__ = ['patch_litellm', 'mk_msg', 'mk_msgs', 'lite_mk_func', 'random_tool_id', 'mk_tc', 'mk_tc_req', 'mk_tc_result',
            'mk_tc_results']
 
-# %% ../nbs/00_messages.ipynb #ced8170e
+# %% ../nbs/00_messages.ipynb #ed05526d
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import base64, json, random, string, mimetypes
@@ -16,24 +16,27 @@ from fastcore.funccall import get_schema, detect_mime
 from litellm import completion
 from litellm.types.utils import ModelResponse, ModelResponseStream, Message
 
-# %% ../nbs/00_messages.ipynb #eb760164
+# %% ../nbs/00_messages.ipynb #3ab13230
 _fixed_id, _fixed_created = 'chatcmpl-xxx', 1700000000
 
+_fixed = {'id':_fixed_id, 'created':_fixed_created}
+
 def _pin_ids(cls):
-    "Wrap `cls.__init__` so every instance gets the fixed id and creation time"
+    "Make every instance of `cls` report the fixed id and creation time, however LiteLLM sets them"
     if getattr(cls, '_lisette_pinned', False): return
-    init = cls.__init__
+    init,setattr_ = cls.__init__,cls.__setattr__
     def __init__(self, *args, **kwargs):
         init(self, *args, **kwargs)
         self.id,self.created = _fixed_id,_fixed_created
-    cls.__init__,cls._lisette_pinned = __init__,True
+    def __setattr__(self, k, v): setattr_(self, k, _fixed.get(k, v))
+    cls.__init__,cls.__setattr__,cls._lisette_pinned = __init__,__setattr__,True
 
 def patch_litellm(seed=0):
     "Give LiteLLM responses a fixed `id` and `created`, and seed `random`, so notebook outputs are reproducible"
     random.seed(seed)
     for cls in (ModelResponse, ModelResponseStream): _pin_ids(cls)
 
-# %% ../nbs/00_messages.ipynb #47c61949
+# %% ../nbs/00_messages.ipynb #3b1f3905
 def _data_url(data:bytes):
     "A base64 data URL for `data`, its MIME type sniffed from the bytes"
     mime = detect_mime(data)
@@ -50,7 +53,7 @@ def _part(o):
     if isinstance(o, dict) and 'type' in o: return o
     raise TypeError(f"mk_msg: cannot use {type(o).__name__} {o!r:.60} as message content; accepted: str, bytes, a content-part dict, or a list of these")
 
-# %% ../nbs/00_messages.ipynb #ab44f8a3
+# %% ../nbs/00_messages.ipynb #a3031cd0
 def _cache_ctl(ttl=None):
     if ttl not in (None, '5m', '1h'): raise ValueError(f"ttl must be None, '5m' or '1h', got {ttl!r}")
     return {'type':'ephemeral'} | ({'ttl':ttl} if ttl else {})
@@ -68,11 +71,11 @@ def _strip_cache(content):
     if len(blocks)==1 and blocks[0].get('type')=='text' and set(blocks[0])=={'type','text'}: return blocks[0]['text']
     return blocks
 
-# %% ../nbs/00_messages.ipynb #2c0a04ad
+# %% ../nbs/00_messages.ipynb #df229e6b
 def _msg_dict(m):
     "A plain dict copy of a message-like object"
     if isinstance(m, ModelResponse): m = m.choices[0].message
-    if isinstance(m, Message): return {k:v for k,v in m.model_dump().items() if v is not None or k=='content'}
+    if isinstance(m, Message): return {k:v for k,v in m if v is not None or k=='content'}  # no model_dump: tool calls may be dicts
     return dict(m)
 
 def mk_msg(content, # Content: str, bytes (image, pdf, audio, video), list of mixed content, or dict/`Message`/`ModelResponse` with 'role' and 'content'
@@ -93,8 +96,9 @@ def mk_msg(content, # Content: str, bytes (image, pdf, audio, video), list of mi
     if cache: content = _add_cache(content, ttl)
     return {'role':role, 'content':content}
 
-# %% ../nbs/00_messages.ipynb #72aa22c2
+# %% ../nbs/00_messages.ipynb #aa4796d1
 _max_ckpts = 4
+_next_role = {'user':'assistant', 'tool':'assistant', 'assistant':'user', 'system':'user'}
 
 def _role(m):
     if isinstance(m, Message): return m.role
@@ -111,9 +115,9 @@ def mk_msgs(msgs, # List of messages (each: str, bytes, list, or dict w 'role' a
         msgs = [msgs]
     res,role = [],'user'
     for m in msgs:
-        r = _role(m)
-        res.append(mk_msg(m, role=r or role))
-        if r != 'tool': role = 'assistant' if (r or role)=='user' else 'user'
+        cur = _role(m) or role
+        res.append(mk_msg(m, role=cur))
+        role = _next_role.get(cur, 'user')
     if cache: res = _cache_msgs(res, ttl, 1 if cache_last_ckpt_only else _max_ckpts)
     return res
 
@@ -132,32 +136,32 @@ def _cache_message(m, ttl):
     d = _msg_dict(m)
     return d | {'content': _add_cache(d.get('content') or '', ttl)} if d.get('content') else d
 
-# %% ../nbs/00_messages.ipynb #7ffe900c
+# %% ../nbs/00_messages.ipynb #7b441be8
 def lite_mk_func(f):
     "OpenAI tool schema for the function `f` (a dict passes through unchanged)"
     if isinstance(f, dict): return f
     if not callable(f): raise TypeError(f"lite_mk_func: {f!r:.60} is not a function or a tool schema dict")
     return {'type':'function', 'function':get_schema(f, pname='parameters')}
 
-# %% ../nbs/00_messages.ipynb #abcac88c
+# %% ../nbs/00_messages.ipynb #c3c8f540
 def random_tool_id():
     "Generate a random tool ID with 'toolu_' prefix"
     return 'toolu_' + ''.join(random.choices(string.ascii_letters+string.digits, k=25))
 
-# %% ../nbs/00_messages.ipynb #12634ccb
+# %% ../nbs/00_messages.ipynb #e77faf64
 def mk_tc(func, idx=1, **kwargs):
     "A tool call dict asking for `func(**kwargs)`"
     nm = func if isinstance(func, str) else func.__name__
     return {'index':idx, 'function':{'arguments':json.dumps(kwargs), 'name':nm}, 'id':random_tool_id(), 'type':'function'}
 
-# %% ../nbs/00_messages.ipynb #563134d9
+# %% ../nbs/00_messages.ipynb #a97eb176
 def mk_tc_req(content, tcs):
     "An assistant `Message` with `content` and the tool calls `tcs`, kept as dicts"
     msg = Message(content=content, role='assistant', tool_calls=None, function_call=None)
     msg.tool_calls = [o if isinstance(o, dict) else o.model_dump() for o in tcs]
     return msg
 
-# %% ../nbs/00_messages.ipynb #e8ae25a0
+# %% ../nbs/00_messages.ipynb #2fdca5d0
 def _tc_attr(tc, k):
     return tc[k] if isinstance(tc, dict) else getattr(tc, k)
 

@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['stream_with_complete', 'astream_with_complete', 'delta_text', 'cite_footnote', 'cite_footnotes', 'cite_message']
 
-# %% ../nbs/01_streaming.ipynb #151c8d2b
+# %% ../nbs/01_streaming.ipynb #0563c956
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
 from litellm import stream_chunk_builder
 from litellm.types.utils import ModelResponse, ModelResponseStream, Delta, StreamingChoices
 
-# %% ../nbs/01_streaming.ipynb #43f817f5
+# %% ../nbs/01_streaming.ipynb #34a796ba
 def _complete(chunks, postproc=noop):
     postproc(chunks)
     return stream_chunk_builder(chunks) if chunks else None
@@ -25,7 +25,7 @@ def stream_with_complete(gen, postproc=noop):
         yield o
     return _complete(chunks, postproc)
 
-# %% ../nbs/01_streaming.ipynb #f9fbac48
+# %% ../nbs/01_streaming.ipynb #b4388b55
 async def astream_with_complete(agen, postproc=noop):
     "Yield every chunk of the async stream `agen`, then the complete response"
     chunks = []
@@ -34,7 +34,7 @@ async def astream_with_complete(agen, postproc=noop):
         yield o
     yield _complete(chunks, postproc)
 
-# %% ../nbs/01_streaming.ipynb #87c950bc
+# %% ../nbs/01_streaming.ipynb #303211f0
 def delta_text(chunk):
     "Extract printable content from streaming delta, return None if nothing to print"
     ch = chunk.choices[0] if chunk.choices else None
@@ -48,7 +48,7 @@ def delta_text(chunk):
     if rc is not None: return '🧠' if rc else '\n\n'
     return None
 
-# %% ../nbs/01_streaming.ipynb #28b1e0f8
+# %% ../nbs/01_streaming.ipynb #1e7750ca
 def _cite_md(c): 
     title = (c.get('title') or '').replace('"', "'")
     return f'[*]({c["url"]} "{title}")'
@@ -64,7 +64,7 @@ def cite_footnotes(stream_list):
     "Add markdown footnote citations to stream deltas"
     for o in stream_list: cite_footnote(o)
 
-# %% ../nbs/01_streaming.ipynb #3a264e41
+# %% ../nbs/01_streaming.ipynb #d8e12318
 def cite_message(msg):
     "Insert markdown footnote links after each cited passage of the complete `Message` `msg`"
     cits = (getattr(msg, 'provider_specific_fields', None) or {}).get('citations') or []
@@ -74,8 +74,7 @@ def cite_message(msg):
         txt = block[0].get('supported_text') or ''
         i = cts.find(txt, pos) if txt else -1
         if i<0: continue
-        end = i+len(txt)
-        links = ' ' + ' '.join(_cite_md(c) for c in block if c.get('url'))
-        cts,pos = cts[:end] + links + cts[end:], end+len(links)
+        links = ' '.join(_cite_md(c) for c in block if c.get('url')) + ' '
+        cts,pos = cts[:i] + links + cts[i:], i+len(links)+len(txt)
     msg.content = cts
     return msg

@@ -4,15 +4,17 @@
 
 # %% auto #0
 __all__ = ['usage_keys', 'fault_kinds', 'secret_headers', 'dialects', 'ToolCall', 'Reply', 'Fault', 'Request', 'Dialect',
-           'Emulator', 'anthropic_check', 'anthropic_text_blocks', 'anthropic_body', 'anthropic_sse', 'anthropic_error']
+           'Emulator', 'anthropic_check', 'anthropic_text_blocks', 'anthropic_body', 'anthropic_sse', 'anthropic_error',
+           'openai_check', 'openai_body', 'openai_sse', 'openai_error', 'gemini_check', 'gemini_body', 'gemini_sse',
+           'gemini_error']
 
-# %% ../nbs/05_testing.ipynb #799dbc30
+# %% ../nbs/05_testing.ipynb #578ee51f
 import base64, hashlib, json, os, re, socket, threading, time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
-# %% ../nbs/05_testing.ipynb #da9c9a50
+# %% ../nbs/05_testing.ipynb #5c23b710
 @dataclass
 class ToolCall:
     "A tool call made by the scripted model"
@@ -20,7 +22,7 @@ class ToolCall:
     args: dict = field(default_factory=dict)  # arguments, sent as JSON
     id: str|None = None  # call id; `None` lets the emulator number it
 
-# %% ../nbs/05_testing.ipynb #daaeadb2
+# %% ../nbs/05_testing.ipynb #8fc4b879
 usage_keys = ('prompt','completion','cache_read','cache_creation','reasoning')
 
 @dataclass
@@ -39,7 +41,7 @@ class Reply:
         bad = set(self.usage or {}) - set(usage_keys)
         if bad: raise ValueError(f'unknown usage keys {sorted(bad)}; use {usage_keys}')
 
-# %% ../nbs/05_testing.ipynb #fb36a7a8
+# %% ../nbs/05_testing.ipynb #d7386ebc
 fault_kinds = ('rate_limit','server','overloaded','context','malformed','cut','hang')
 
 class Fault:
@@ -50,14 +52,14 @@ class Fault:
     def __repr__(self): return f"Fault({self.kind!r}{''.join(f', {k}={v!r}' for k,v in self.kw.items())})"
     def __eq__(self, o): return isinstance(o, Fault) and (self.kind,self.kw)==(o.kind,o.kw)
 
-# %% ../nbs/05_testing.ipynb #bc639dd0
+# %% ../nbs/05_testing.ipynb #902dc0c7
 secret_headers = ('authorization','x-api-key','x-goog-api-key','api-key')
 
 def _texts(o):
     "All `text` strings in a content value (a string, a block, or a list of either)"
     if isinstance(o, str): return [o]
     if isinstance(o, list): return [t for x in o for t in _texts(x)]
-    if isinstance(o, dict): return [o['text']] if isinstance(o.get('text'), str) else _texts(o.get('parts', []))
+    if isinstance(o, dict): return [o['text']] if isinstance(o.get('text'), str) else _texts(o.get('parts', o.get('content')))
     return []
 
 @dataclass
@@ -91,7 +93,7 @@ class Request:
             res += [f['name'] for f in t.get('function_declarations', t.get('functionDeclarations', []))]
         return res
 
-# %% ../nbs/05_testing.ipynb #17d6b854
+# %% ../nbs/05_testing.ipynb #4e9552d9
 def _mk_request(path, headers, raw):
     "Parse an HTTP request into a `Request`; `None` if the path is no provider endpoint"
     hdrs = {k.lower(): ('***' if k.lower() in secret_headers else v) for k,v in headers.items()}
@@ -104,7 +106,7 @@ def _mk_request(path, headers, raw):
     else: return None
     return Request(prov, path, hdrs, body, stream, model)
 
-# %% ../nbs/05_testing.ipynb #54322f2c
+# %% ../nbs/05_testing.ipynb #7f764a08
 def _pieces(text, n=2):
     "Split `text` into chunks of `n` words (with their whitespace)"
     ws = re.findall(r'\s*\S+\s*', text)
@@ -115,7 +117,7 @@ def _split(s, n=3):
     k = max(1, -(-len(s)//n))
     return [s[i:i+k] for i in range(0, len(s), k)] or ['']
 
-# %% ../nbs/05_testing.ipynb #f26f4009
+# %% ../nbs/05_testing.ipynb #d29bf1fa
 def _words(o):
     "Count whitespace-separated words in all strings inside `o`"
     if isinstance(o, str): return len(o.split())
@@ -125,13 +127,14 @@ def _words(o):
 
 def _usage(r:Reply, req:Request):
     "Neutral token counts for reply `r` to `req`: prompt includes cache, completion includes reasoning"
-    u = dict(prompt=max(1, _words(req.messages)+_words(req.system or '')), cache_read=0, cache_creation=0,
+    sys = '' if req.provider=='openai' else req.system or ''  # OpenAI's system prompt is one of the messages
+    u = dict(prompt=max(1, _words(_texts(req.messages))+_words(sys)), cache_read=0, cache_creation=0,
              reasoning=_words(r.thinking or ''))
     u.update(r.usage or {})
     u.setdefault('completion', max(1, _words(r.text)+_words([t.args for t in r.tool_calls]))+u['reasoning'])
     return u
 
-# %% ../nbs/05_testing.ipynb #80566d00
+# %% ../nbs/05_testing.ipynb #f4dacdd9
 @dataclass
 class Dialect:
     "How one provider's API speaks: validation, response body, stream, errors"
@@ -156,7 +159,7 @@ def _sig(s, n=24):
     "A deterministic opaque token derived from `s` (signatures, encrypted indexes)"
     return base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()[:n]
 
-# %% ../nbs/05_testing.ipynb #60b853d7
+# %% ../nbs/05_testing.ipynb #9db0b81a
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     def __init__(self, emu):
@@ -178,7 +181,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError): self.close_connection = True
     do_GET = do_POST
 
-# %% ../nbs/05_testing.ipynb #8e430e54
+# %% ../nbs/05_testing.ipynb #acc680be
 def _send(h, status, data, ctype='application/json', headers=None):
     "Send a complete response; `data` is bytes, str or a JSON-able object"
     if not isinstance(data, (bytes,str)): data = json.dumps(data)
@@ -200,7 +203,7 @@ def _send_sse(h, events, complete=True):
     if complete: h.wfile.write(b'0\r\n\r\n')
     else: h.close_connection = True
 
-# %% ../nbs/05_testing.ipynb #dcb0c0fa
+# %% ../nbs/05_testing.ipynb #a192add0
 class Emulator:
     "Offline provider emulator: a local HTTP server speaking the Anthropic, OpenAI and Gemini APIs"
     def __init__(self):
@@ -246,7 +249,7 @@ class Emulator:
         return dict(anthropic=self.url, openai=self.url+'/v1', gemini=self.url+'/v1beta')
     def __repr__(self): return f'Emulator({self.url if self._srv else "stopped"}, {len(self.queue)} queued, {len(self.requests)} received)'
 
-# %% ../nbs/05_testing.ipynb #b23541cd
+# %% ../nbs/05_testing.ipynb #89fe706f
 _env_keys = dict(ANTHROPIC_API_BASE='anthropic', OPENAI_API_BASE='openai', OPENAI_BASE_URL='openai', GEMINI_API_BASE='gemini')
 
 def _set_env(self:Emulator):
@@ -260,7 +263,7 @@ def _set_env(self:Emulator):
     return self
 Emulator.set_env = _set_env
 
-# %% ../nbs/05_testing.ipynb #f6758805
+# %% ../nbs/05_testing.ipynb #75f899e4
 def _script(self:Emulator, *items):
     "Queue answers, each a `Reply`, `Fault` or `str`; each request pops one"
     for o in items:
@@ -282,7 +285,7 @@ def _id(self:Emulator, prefix):
 Emulator.script,Emulator.reset,Emulator._id = _script,_reset,_id
 Emulator.last = property(lambda self: self.requests[-1] if self.requests else None, doc='The last request received')
 
-# %% ../nbs/05_testing.ipynb #f5564219
+# %% ../nbs/05_testing.ipynb #3449820e
 def _next(self:Emulator, req):
     "Pop the next scripted item, else ask `responder`, else `None`"
     with self._lock:
@@ -328,7 +331,7 @@ def _answer(self:Emulator, h, req, item):
 
 Emulator._next,Emulator._serve,Emulator._answer = _next,_serve,_answer
 
-# %% ../nbs/05_testing.ipynb #42cb474e
+# %% ../nbs/05_testing.ipynb #575b53c7
 def _blocks(m): return m['content'] if isinstance(m.get('content'), list) else []
 
 def anthropic_check(b):
@@ -353,13 +356,11 @@ def anthropic_check(b):
             t = x.get('type')
             if t in ('tool_use','tool_result') and not tools:
                 return 'Requests which include `tool_use` or `tool_result` blocks must define tools.'
-            if t=='tool_use' and x.get('name') not in tools:
-                return f"messages.{i}.content.{j}.tool_use.name: tool '{x.get('name')}' not found in tools"
             if t=='tool_result' and x.get('tool_use_id') not in prev:
                 return (f"messages.{i}.content.{j}: unexpected `tool_use_id` found in `tool_result` blocks: {x.get('tool_use_id')}. "
                         "Each `tool_result` block must have a corresponding `tool_use` block in the previous message.")
 
-# %% ../nbs/05_testing.ipynb #41516d04
+# %% ../nbs/05_testing.ipynb #340501fd
 def _cite(c):
     return dict(type='web_search_result_location', cited_text=c['cited_text'], url=c['url'], title=c.get('title', ''),
                 encrypted_index=_sig(c['url']+c['cited_text']))
@@ -382,10 +383,10 @@ def anthropic_text_blocks(text, citations=None):
         else: segs = [[text, orphans]]
     return [dict(type='text', text=t, **({'citations': [_cite(c) for c in cs]} if cs else {})) for t,cs in segs]
 
-# %% ../nbs/05_testing.ipynb #5cf46204
+# %% ../nbs/05_testing.ipynb #5e4927ea
 def _last_user_text(req):
     us = [m for m in req.messages if m.get('role')=='user']
-    return ' '.join(_texts(us[-1].get('content'))) if us else ''
+    return ' '.join(_texts(us[-1])) if us else ''
 
 def anthropic_body(r:Reply, req:Request, emu):
     "A Messages API response for reply `r`"
@@ -405,7 +406,7 @@ def anthropic_body(r:Reply, req:Request, emu):
     return dict(id=emu._id('msg_emu'), type='message', role='assistant', model=r.model or req.model, content=content,
                 stop_reason=_finish(r, 0), stop_sequence=None, usage=usage)
 
-# %% ../nbs/05_testing.ipynb #8a835afb
+# %% ../nbs/05_testing.ipynb #bc2a1650
 def _anth_deltas(b):
     "(empty start block, deltas) for content block `b`"
     t = b['type']
@@ -432,7 +433,7 @@ def anthropic_sse(msg, req=None):
             dict(type='message_stop')]
     return [f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in evs]
 
-# %% ../nbs/05_testing.ipynb #65b7b2e7
+# %% ../nbs/05_testing.ipynb #7a78b70d
 _anth_errors = dict(rate_limit=(429, 'rate_limit_error', 'This request would exceed the rate limit for your organization of 50 requests per minute.'),
                     server=(500, 'api_error', 'Internal server error'), overloaded=(529, 'overloaded_error', 'Overloaded'),
                     invalid=(400, 'invalid_request_error', 'invalid request'), context=(400, 'invalid_request_error', None))
@@ -444,3 +445,144 @@ def anthropic_error(kind, req, msg=None, tokens=None, limit=200000, **kw):
     return status, {'type':'error', 'error':{'type':typ, 'message':msg or default}, 'request_id':'req_emulator'}
 
 dialects['anthropic'] = Dialect(anthropic_check, anthropic_body, anthropic_sse, anthropic_error)
+
+# %% ../nbs/05_testing.ipynb #ba05d229
+def openai_check(b):
+    "The Chat Completions error message for request body `b`, or `None`"
+    if not b.get('messages'): return "[] is too short - 'messages'"
+    pending = None  # ids of the last assistant tool calls not yet answered
+    for m in b['messages']:
+        if m.get('role')=='tool':
+            if pending is None: return "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'."
+            if m.get('tool_call_id') not in pending:
+                return f"Invalid parameter: 'tool_call_id' of '{m.get('tool_call_id')}' not found in 'tool_calls' of previous message."
+            pending.remove(m.get('tool_call_id'))
+            continue
+        if pending: break
+        pending = [t['id'] for t in m.get('tool_calls') or []] if m.get('role')=='assistant' and m.get('tool_calls') else None
+    if pending: return ("An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. "
+                        f"The following tool_call_ids did not have response messages: {', '.join(pending)}")
+
+# %% ../nbs/05_testing.ipynb #8629ec9a
+def _annotations(text, citations):
+    res = []
+    for c in citations or []:
+        span = c.get('text', c['cited_text'])
+        i = text.find(span) if span else -1
+        s,e = (i, i+len(span)) if i>=0 else (0, len(text))
+        res.append(dict(type='url_citation', url_citation=dict(start_index=s, end_index=e, url=c['url'], title=c.get('title', ''))))
+    return res
+
+def openai_body(r:Reply, req:Request, emu):
+    "A Chat Completions response for reply `r`"
+    u = _usage(r, req)
+    msg = dict(role='assistant', content=r.text or None, refusal=None, annotations=_annotations(r.text, r.citations))
+    if r.tool_calls: msg['tool_calls'] = [dict(id=t.id or emu._id('call_emu'), type='function',
+                                               function=dict(name=t.name, arguments=json.dumps(t.args))) for t in r.tool_calls]
+    usage = dict(prompt_tokens=u['prompt'], completion_tokens=u['completion'], total_tokens=u['prompt']+u['completion'],
+                 prompt_tokens_details=dict(cached_tokens=u['cache_read'], audio_tokens=0),
+                 completion_tokens_details=dict(reasoning_tokens=u['reasoning'], audio_tokens=0,
+                                                accepted_prediction_tokens=0, rejected_prediction_tokens=0))
+    return dict(id=emu._id('chatcmpl-emu'), object='chat.completion', created=int(time.time()), model=r.model or req.model,
+                choices=[dict(index=0, message=msg, logprobs=None, finish_reason=_finish(r, 1))],
+                usage=usage, service_tier='default', system_fingerprint='fp_emulator')
+
+# %% ../nbs/05_testing.ipynb #b632f4fc
+def openai_sse(body, req):
+    "The SSE events of the stream equivalent to Chat Completions response `body`"
+    base = {k:body[k] for k in ('id','created','model','service_tier','system_fingerprint')} | dict(object='chat.completion.chunk')
+    ch = lambda delta, fin=None: base | dict(choices=[dict(index=0, delta=delta, logprobs=None, finish_reason=fin)])
+    msg = body['choices'][0]['message']
+    out = [ch(dict(role='assistant', content='', refusal=None))] + [ch(dict(content=p)) for p in _pieces(msg['content'] or '')]
+    if msg['annotations']: out.append(ch(dict(annotations=msg['annotations'])))
+    for i,t in enumerate(msg.get('tool_calls', [])):
+        out.append(ch(dict(tool_calls=[dict(index=i, id=t['id'], type='function', function=dict(name=t['function']['name'], arguments=''))])))
+        out += [ch(dict(tool_calls=[dict(index=i, function=dict(arguments=p))])) for p in _split(t['function']['arguments'])]
+    out.append(ch({}, body['choices'][0]['finish_reason']))
+    if (req.body.get('stream_options') or {}).get('include_usage'):
+        out = [o | dict(usage=None) for o in out] + [base | dict(choices=[], usage=body['usage'])]
+    return [f'data: {json.dumps(o)}\n\n' for o in out] + ['data: [DONE]\n\n']
+
+# %% ../nbs/05_testing.ipynb #a3ac6890
+_oai_errors = dict(rate_limit=(429, 'requests', 'rate_limit_exceeded'), server=(500, 'server_error', None),
+                   overloaded=(503, 'server_error', None), invalid=(400, 'invalid_request_error', None),
+                   context=(400, 'invalid_request_error', 'context_length_exceeded'))
+
+def openai_error(kind, req, msg=None, tokens=None, limit=1047576, retry_after=1, **kw):
+    "(status, body) of a Chat Completions error of `kind`"
+    status,typ,code = _oai_errors[kind]
+    default = dict(
+        rate_limit=f'Rate limit reached for {req.model} in organization org-emulator on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in {retry_after}s.',
+        server='The server had an error while processing your request. Sorry about that!',
+        overloaded='The engine is currently overloaded, please try again later.', invalid='Invalid request.',
+        context=f"This model's maximum context length is {limit} tokens. However, your messages resulted in {tokens or limit+10000} tokens. Please reduce the length of the messages.")[kind]
+    return status, {'error': dict(message=msg or default, type=typ, param='messages' if kind in ('invalid','context') else None, code=code)}
+
+dialects['openai'] = Dialect(openai_check, openai_body, openai_sse, openai_error)
+
+# %% ../nbs/05_testing.ipynb #6ad4a3b0
+def _parts(c, key): return [p for p in c.get('parts', []) if key in p or re.sub('([A-Z])', r'_\1', key).lower() in p]
+
+def gemini_check(b):
+    "Gemini's error message for request body `b`, or `None`"
+    cs = b.get('contents') or []
+    if not cs: return '* GenerateContentRequest.contents: contents is not specified\n'
+    for i,c in enumerate(cs):
+        calls,resps = _parts(c, 'functionCall'),_parts(c, 'functionResponse')
+        prev = _parts(cs[i-1], 'functionCall') if i else []
+        if resps and not prev: return 'Please ensure that function response turn comes immediately after a function call turn.'
+        if prev and len(resps)!=len(prev):
+            return 'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.'
+
+# %% ../nbs/05_testing.ipynb #f3e597ab
+def _grounding(r:Reply, req):
+    srcs = [dict(url=c['url'], title=c.get('title', '')) for c in r.citations or []] + list(r.search_results or [])
+    urls = list(dict.fromkeys(s['url'] for s in srcs))
+    titles = {s['url']: s.get('title', '') for s in srcs}
+    sups = [dict(segment=dict(startIndex=max(0, s), endIndex=s+len(span) if s>=0 else len(r.text), text=span if s>=0 else r.text),
+                 groundingChunkIndices=[urls.index(c['url'])])
+            for c in r.citations or [] for span in [c.get('text', c['cited_text'])] for s in [r.text.find(span)]]
+    return dict(webSearchQueries=[_last_user_text(req)[:100]], groundingChunks=[dict(web=dict(uri=u, title=titles[u])) for u in urls],
+                groundingSupports=sups)
+
+def gemini_body(r:Reply, req:Request, emu):
+    "A generateContent response for reply `r`"
+    u = _usage(r, req)
+    parts = ([dict(text=r.thinking, thought=True)] if r.thinking else []) + ([dict(text=r.text)] if r.text else [])
+    parts += [dict(functionCall=dict(name=t.name, args=t.args, id=t.id or emu._id('call_emu'))) for t in r.tool_calls]
+    cand = dict(content=dict(parts=parts, role='model'), finishReason=_finish(r, 2), index=0)
+    if r.citations or r.search_results: cand['groundingMetadata'] = _grounding(r, req)
+    um = dict(promptTokenCount=u['prompt'], candidatesTokenCount=u['completion']-u['reasoning'], totalTokenCount=u['prompt']+u['completion'])
+    if u['cache_read']: um['cachedContentTokenCount'] = u['cache_read']
+    if u['reasoning']: um['thoughtsTokenCount'] = u['reasoning']
+    return dict(candidates=[cand], usageMetadata=um, modelVersion=r.model or req.model, responseId=emu._id('emu'))
+
+# %% ../nbs/05_testing.ipynb #0db3a203
+def gemini_sse(body, req):
+    "The SSE events of the stream equivalent to generateContent response `body`"
+    cand,um = body['candidates'][0],body['usageMetadata']
+    parts = [dict(p, text=t) for p in cand['content']['parts'] if 'text' in p for t in _pieces(p['text'])]
+    parts += [p for p in cand['content']['parts'] if 'text' not in p]
+    ev = lambda ps, last=False: dict(candidates=[dict(content=dict(parts=ps, role='model'), index=0) |
+                                                 ({k:v for k,v in cand.items() if k not in ('content','index')} if last else {})],
+                                     usageMetadata=um if last else dict(promptTokenCount=um['promptTokenCount']),
+                                     modelVersion=body['modelVersion'], responseId=body['responseId'])
+    groups = [[p] for p in parts if 'functionCall' not in p]
+    calls = [p for p in parts if 'functionCall' in p]
+    if calls or not groups: groups.append(calls)
+    evs = [ev(g, i==len(groups)-1) for i,g in enumerate(groups)]
+    return [f'data: {json.dumps(e)}\r\n\r\n' for e in evs]
+
+# %% ../nbs/05_testing.ipynb #7f25cf90
+_gem_errors = dict(rate_limit=(429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).'),
+                   server=(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting'),
+                   overloaded=(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.'),
+                   invalid=(400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.'), context=(400, 'INVALID_ARGUMENT', None))
+
+def gemini_error(kind, req, msg=None, tokens=None, limit=1048576, **kw):
+    "(status, body) of a Gemini API error of `kind`"
+    status,st,default = _gem_errors[kind]
+    if kind=='context': default = f'The input token count ({tokens or limit+10000}) exceeds the maximum number of tokens allowed ({limit}).'
+    return status, {'error': dict(code=status, message=msg or default, status=st)}
+
+dialects['gemini'] = Dialect(gemini_check, gemini_body, gemini_sse, gemini_error)
