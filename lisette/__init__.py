@@ -4,3 +4,4 @@ from .streaming import *
 from .display import *
 from .tools import *
 from .chat import *
+from .asyncchat import *
