@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['AsyncChat']
 
-# %% ../nbs/04b_async.ipynb #1364c9f5
+# %% ../nbs/04b_async.ipynb #6eb128cc
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
@@ -14,7 +14,7 @@ from litellm.types.utils import ModelResponse, ModelResponseStream
 from .streaming import astream_with_complete, cite_footnotes
 from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, Ask
 
-# %% ../nbs/04b_async.ipynb #ab2c33e4
+# %% ../nbs/04b_async.ipynb #3b97b5c2
 class AsyncChat(_ChatBase):
     "LiteLLM chat client, async."
     async def _drive(self, g, stream=False):
@@ -26,10 +26,10 @@ class AsyncChat(_ChatBase):
             if isinstance(step, Ask):
                 if stream:
                     if step.prefill: yield _prefill_chunk(step.prefill)
-                    async for o in astream_with_complete(await acompletion(**step.kw, stream=True), postproc=cite_footnotes):
+                    async for o in astream_with_complete(await self._acomplete(step.kw | {'stream':True}), postproc=cite_footnotes):
                         if isinstance(o, ModelResponse): res = o
                         else: yield o
-                else: res = await acompletion(**step.kw)
+                else: res = await self._acomplete(step.kw)
                 send = _finish(res, step.prefill)
                 self.h.append(send)
                 yield send
