@@ -6,7 +6,7 @@
 __all__ = ['patch_litellm', 'mk_msg', 'mk_msgs', 'lite_mk_func', 'random_tool_id', 'mk_tc', 'mk_tc_req', 'mk_tc_result',
            'mk_tc_results']
 
-# %% ../nbs/00_messages.ipynb #9c743df2
+# %% ../nbs/00_messages.ipynb #d7351867
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import base64, json, random, string, mimetypes
@@ -16,7 +16,7 @@ from fastcore.funccall import get_schema, detect_mime
 from litellm import completion
 from litellm.types.utils import ModelResponse, ModelResponseStream, Message
 
-# %% ../nbs/00_messages.ipynb #7ad010e5
+# %% ../nbs/00_messages.ipynb #ac119b13
 _fixed_id, _fixed_created = 'chatcmpl-xxx', 1700000000
 
 _fixed = {'id':_fixed_id, 'created':_fixed_created}
@@ -36,7 +36,7 @@ def patch_litellm(seed=0):
     random.seed(seed)
     for cls in (ModelResponse, ModelResponseStream): _pin_ids(cls)
 
-# %% ../nbs/00_messages.ipynb #68d49aa6
+# %% ../nbs/00_messages.ipynb #95c504e0
 def _data_url(data:bytes):
     "A base64 data URL for `data`, its MIME type sniffed from the bytes"
     mime = detect_mime(data)
@@ -53,7 +53,7 @@ def _part(o):
     if isinstance(o, dict) and 'type' in o: return o
     raise TypeError(f"mk_msg: cannot use {type(o).__name__} {o!r:.60} as message content; accepted: str, bytes, a content-part dict, or a list of these")
 
-# %% ../nbs/00_messages.ipynb #96fee265
+# %% ../nbs/00_messages.ipynb #990b2458
 def _cache_ctl(ttl=None):
     if ttl not in (None, '5m', '1h'): raise ValueError(f"ttl must be None, '5m' or '1h', got {ttl!r}")
     return {'type':'ephemeral'} | ({'ttl':ttl} if ttl else {})
@@ -71,11 +71,14 @@ def _strip_cache(content):
     if len(blocks)==1 and blocks[0].get('type')=='text' and set(blocks[0])=={'type','text'}: return blocks[0]['text']
     return blocks
 
-# %% ../nbs/00_messages.ipynb #aa570506
+# %% ../nbs/00_messages.ipynb #94a51f67
 def _msg_dict(m):
     "A plain dict copy of a message-like object"
     if isinstance(m, ModelResponse): m = m.choices[0].message
-    if isinstance(m, Message): return {k:v for k,v in m if v is not None or k=='content'}  # no model_dump: tool calls may be dicts
+    if isinstance(m, Message):
+        d = {k:v for k,v in m if v is not None or k=='content'}  # no model_dump: tool calls may be dicts
+        if d.get('tool_calls') and not d.get('content'): d['content'] = None  # '' would be sent as an empty text block
+        return d
     return dict(m)
 
 def mk_msg(content, # Content: str, bytes (image, pdf, audio, video), list of mixed content, or dict/`Message`/`ModelResponse` with 'role' and 'content'
@@ -96,7 +99,7 @@ def mk_msg(content, # Content: str, bytes (image, pdf, audio, video), list of mi
     if cache: content = _add_cache(content, ttl)
     return {'role':role, 'content':content}
 
-# %% ../nbs/00_messages.ipynb #bd7776a4
+# %% ../nbs/00_messages.ipynb #ad71c6fc
 _max_ckpts = 4
 _next_role = {'user':'assistant', 'tool':'assistant', 'assistant':'user', 'system':'user'}
 
@@ -136,32 +139,32 @@ def _cache_message(m, ttl):
     d = _msg_dict(m)
     return d | {'content': _add_cache(d.get('content') or '', ttl)} if d.get('content') else d
 
-# %% ../nbs/00_messages.ipynb #9d21d61b
+# %% ../nbs/00_messages.ipynb #a7ff9690
 def lite_mk_func(f):
     "OpenAI tool schema for the function `f` (a dict passes through unchanged)"
     if isinstance(f, dict): return f
     if not callable(f): raise TypeError(f"lite_mk_func: {f!r:.60} is not a function or a tool schema dict")
     return {'type':'function', 'function':get_schema(f, pname='parameters')}
 
-# %% ../nbs/00_messages.ipynb #c6291bf8
+# %% ../nbs/00_messages.ipynb #23cd5f4c
 def random_tool_id():
     "Generate a random tool ID with 'toolu_' prefix"
     return 'toolu_' + ''.join(random.choices(string.ascii_letters+string.digits, k=25))
 
-# %% ../nbs/00_messages.ipynb #6cee6b99
+# %% ../nbs/00_messages.ipynb #4776d918
 def mk_tc(func, idx=1, **kwargs):
     "A tool call dict asking for `func(**kwargs)`"
     nm = func if isinstance(func, str) else func.__name__
     return {'index':idx, 'function':{'arguments':json.dumps(kwargs), 'name':nm}, 'id':random_tool_id(), 'type':'function'}
 
-# %% ../nbs/00_messages.ipynb #5ed38e7b
+# %% ../nbs/00_messages.ipynb #8a42ae74
 def mk_tc_req(content, tcs):
     "An assistant `Message` with `content` and the tool calls `tcs`, kept as dicts"
     msg = Message(content=content, role='assistant', tool_calls=None, function_call=None)
     msg.tool_calls = [o if isinstance(o, dict) else o.model_dump() for o in tcs]
     return msg
 
-# %% ../nbs/00_messages.ipynb #a1d0d574
+# %% ../nbs/00_messages.ipynb #f0ae6ee1
 def _tc_attr(tc, k):
     return tc[k] if isinstance(tc, dict) else getattr(tc, k)
 

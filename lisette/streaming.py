@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['stream_with_complete', 'astream_with_complete', 'delta_text', 'cite_footnote', 'cite_footnotes', 'cite_message']
 
-# %% ../nbs/01_streaming.ipynb #7d7759f9
+# %% ../nbs/01_streaming.ipynb #e23485ef
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
 from litellm import stream_chunk_builder
 from litellm.types.utils import ModelResponse, ModelResponseStream, Delta, StreamingChoices
 
-# %% ../nbs/01_streaming.ipynb #d529b5bc
+# %% ../nbs/01_streaming.ipynb #bcd581f5
 def _complete(chunks, postproc=noop):
     postproc(chunks)
     return stream_chunk_builder(chunks) if chunks else None
@@ -25,7 +25,7 @@ def stream_with_complete(gen, postproc=noop):
         yield o
     return _complete(chunks, postproc)
 
-# %% ../nbs/01_streaming.ipynb #3d013017
+# %% ../nbs/01_streaming.ipynb #e2f92ef3
 async def astream_with_complete(agen, postproc=noop):
     "Yield every chunk of the async stream `agen`, then the complete response"
     chunks = []
@@ -34,7 +34,7 @@ async def astream_with_complete(agen, postproc=noop):
         yield o
     yield _complete(chunks, postproc)
 
-# %% ../nbs/01_streaming.ipynb #5bcd2609
+# %% ../nbs/01_streaming.ipynb #75db85ec
 def delta_text(chunk):
     "Extract printable content from streaming delta, return None if nothing to print"
     ch = chunk.choices[0] if chunk.choices else None
@@ -48,7 +48,7 @@ def delta_text(chunk):
     if rc is not None: return '🧠' if rc else '\n\n'
     return None
 
-# %% ../nbs/01_streaming.ipynb #c1f25165
+# %% ../nbs/01_streaming.ipynb #9bddcbcc
 def _cite_md(c): 
     title = (c.get('title') or '').replace('"', "'")
     return f'[*]({c["url"]} "{title}")'
@@ -64,17 +64,28 @@ def cite_footnotes(stream_list):
     "Add markdown footnote citations to stream deltas"
     for o in stream_list: cite_footnote(o)
 
-# %% ../nbs/01_streaming.ipynb #5f059270
-def cite_message(msg):
-    "Insert markdown footnote links after each cited passage of the complete `Message` `msg`"
-    cits = (getattr(msg, 'provider_specific_fields', None) or {}).get('citations') or []
-    cts,pos = msg.content or '', 0
-    for block in cits:
-        if not block: continue
-        txt = block[0].get('supported_text') or ''
+# %% ../nbs/01_streaming.ipynb #891c7d08
+def _cite_blocks(msg, cts):
+    "Anthropic: citations per text block, each knowing the text it supports"
+    pos = 0
+    for block in (getattr(msg, 'provider_specific_fields', None) or {}).get('citations') or []:
+        txt = (block or [{}])[0].get('supported_text') or ''
         i = cts.find(txt, pos) if txt else -1
         if i<0: continue
         links = ' '.join(_cite_md(c) for c in block if c.get('url')) + ' '
         cts,pos = cts[:i] + links + cts[i:], i+len(links)+len(txt)
-    msg.content = cts
+    return cts
+
+def _cite_annotations(msg, cts):
+    "OpenAI and Gemini: `url_citation` annotations with character offsets into the content"
+    anns = [a['url_citation'] for a in (getattr(msg, 'annotations', None) or []) if a.get('type')=='url_citation']
+    for a in sorted(anns, key=lambda a: a.get('start_index', 0), reverse=True):
+        i = a.get('start_index', 0)
+        cts = cts[:i] + _cite_md(a) + ' ' + cts[i:]
+    return cts
+
+def cite_message(msg):
+    "Insert markdown footnote links before each cited passage of the complete `Message` `msg`"
+    cts = msg.content or ''
+    if '[*](' not in cts: msg.content = _cite_annotations(msg, _cite_blocks(msg, cts))
     return msg

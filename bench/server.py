@@ -1,0 +1,49 @@
+"""The benchmark's provider: lisette's offline emulator in a process of its own, answering by rule instead of by script.
+
+Run by `bench/run.py`; prints its base URL on stdout and serves until stdin closes. The prompt (the last message
+holding `bench:`) picks the answer:
+
+- `bench:tools=K` -> a call of the tool `add` for each of the first K model turns after the prompt, then text
+- `bench:par=K`   -> K calls of the tool `nap` at once, then text
+- `bench:words=K` -> a text of K words (streamed as K/2 chunks)
+- anything else   -> a short fixed text
+"""
+import os, re, sys
+from lisette.testing import Emulator, Reply, ToolCall
+
+reply_text = 'Hello! This is the benchmark reply, the same for lisette and for raw LiteLLM.'
+
+def _texts(o):
+    "All text strings in a provider-native message (Anthropic, OpenAI or Gemini)"
+    if isinstance(o, str): return [o]
+    if isinstance(o, list): return [t for x in o for t in _texts(x)]
+    if isinstance(o, dict):
+        if isinstance(o.get('text'), str): return [o['text']]
+        return _texts(o.get('parts', o.get('content')))
+    return []
+
+def answer(msgs):
+    "The `Reply` to the provider-native message list `msgs`"
+    i = next((i for i in range(len(msgs)-1, -1, -1) if 'bench:' in ' '.join(_texts(msgs[i]))), None)
+    if i is None: return Reply(reply_text)
+    m = re.search(r'bench:(\w+)=(\d+)', ' '.join(_texts(msgs[i])))
+    if not m: return Reply(reply_text)
+    kind,k = m[1],int(m[2])
+    turns = sum(o.get('role') in ('assistant','model') for o in msgs[i+1:])  # model turns since the prompt
+    if kind=='tools' and turns<k: return Reply('', tool_calls=[ToolCall('add', {'a':turns, 'b':1})])
+    if kind=='par' and turns==0: return Reply('', tool_calls=[ToolCall('nap', {'i':j}) for j in range(k)])
+    if kind=='words': return Reply(' '.join(f'w{j}' for j in range(k)))
+    return Reply(f'Done after {turns} tool rounds.')
+
+def main():
+    emu = Emulator().start()
+    emu._srv.socket.listen(2048)  # socketserver's default backlog (5) drops SYNs under 500 concurrent connections
+    def responder(req):
+        if len(emu.requests) > 200: del emu.requests[:100]  # the log is for tests; keep memory flat
+        return answer(req.messages)
+    emu.responder = responder
+    print(emu.url, flush=True)
+    sys.stdin.read()  # serve until the parent closes our stdin (or exits)
+    emu.stop()
+
+if __name__ == '__main__': main()
