@@ -5,3 +5,5 @@ from .display import *
 from .tools import *
 from .chat import *
 from .asyncchat import *
+from litellm import completion, acompletion, stream_chunk_builder
+from litellm.types.utils import ModelResponse, ModelResponseStream, Message

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['fmt_response', 'StreamFormatter', 'format_stream', 'aformat_stream', 'display_stream', 'adisplay_stream']
 
-# %% ../nbs/02_display.ipynb #1becc821
+# %% ../nbs/02_display.ipynb #2f79ae9d
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json
@@ -14,7 +14,7 @@ from litellm.types.utils import ModelResponse, ModelResponseStream
 from IPython.display import display, Markdown
 from .streaming import delta_text
 
-# %% ../nbs/02_display.ipynb #6e6dd8c3
+# %% ../nbs/02_display.ipynb #5b4d9884
 _stop_warnings = {'length': '⚠️ The response was cut off at the token limit (finish_reason `length`).',
                   'content_filter': '⚠️ The response was withheld or cut by a content filter (finish_reason `content_filter`).'}
 
@@ -40,7 +40,7 @@ def fmt_response(r:ModelResponse):
 @patch
 def _repr_markdown_(self:ModelResponse): return fmt_response(self)
 
-# %% ../nbs/02_display.ipynb #fb30ca6f
+# %% ../nbs/02_display.ipynb #78c15f18
 def _trunc(s, n=200): 
     s = str(s)
     return s if len(s)<=n else s[:n]+'…'
@@ -63,7 +63,7 @@ class StreamFormatter:
         self.md += s
         return s
 
-# %% ../nbs/02_display.ipynb #08308d15
+# %% ../nbs/02_display.ipynb #c63fc0d7
 def format_stream(rs):
     "Yield the markdown text of the stream `rs`, growing with each item"
     fmt = StreamFormatter()
@@ -76,7 +76,7 @@ async def aformat_stream(rs):
     async for o in rs:
         if fmt.add(o): yield fmt.md
 
-# %% ../nbs/02_display.ipynb #be5d2ea1
+# %% ../nbs/02_display.ipynb #3b1fa21e
 def _show(md, h):
     if h is None: return display(Markdown(md), display_id=True)
     h.update(Markdown(md)); return h
