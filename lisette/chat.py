@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['can_search', 'can_think', 'uses_breakpoints', 'can_prefill', 'Ask', 'Run', 'retry_wait', 'Chat']
 
-# %% ../nbs/04_chat.ipynb #fe817b7c
+# %% ../nbs/04_chat.ipynb #8801a899
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json, inspect, time, asyncio, warnings
@@ -22,7 +22,7 @@ from .streaming import *
 from .tools import *
 import lisette.display
 
-# %% ../nbs/04_chat.ipynb #ff6b090c
+# %% ../nbs/04_chat.ipynb #4f58c6ad
 _efforts = {'l':'low', 'm':'medium', 'h':'high'}
 
 def _effort(v, what):
@@ -54,12 +54,12 @@ def can_prefill(model):
     try: return litellm.get_model_info(model).get('supports_assistant_prefill') is not False
     except Exception: return True
 
-# %% ../nbs/04_chat.ipynb #4ed5c5e9
+# %% ../nbs/04_chat.ipynb #e19a7be9
 _final_prompt = ("You have used all the tool calls allowed for this request, so no more tools can run now. "
                  "Summarise what you found and how far you got, and say what remains to be done.")
 _not_run = 'Not run: the tool-call budget for this request is spent.'
 
-# %% ../nbs/04_chat.ipynb #36c66359
+# %% ../nbs/04_chat.ipynb #47eb48d5
 @dataclass
 class Ask:
     "A step asking the driver for a model response"
@@ -72,7 +72,7 @@ class Run:
     calls: list
     tools: Toolbox
 
-# %% ../nbs/04_chat.ipynb #03a3a5c8
+# %% ../nbs/04_chat.ipynb #7215c5fe
 class _ChatBase:
     "State and step logic shared by `Chat` and `AsyncChat`"
     def __init__(self,
@@ -97,7 +97,7 @@ class _ChatBase:
         self.h = []
     def __repr__(self): return f"{type(self).__name__}({self.model!r}, {len(self.hist)} messages, tools={[lite_mk_func(t)['function']['name'] for t in self.tools]})"
 
-# %% ../nbs/04_chat.ipynb #57eb9f43
+# %% ../nbs/04_chat.ipynb #1b526d83
 @patch
 def _sys(self:_ChatBase):
     if not self.sp: return []
@@ -122,7 +122,7 @@ def _kw(self:_ChatBase, tb, prefill=None, temp=None, think=None, search=None, to
         d['web_search_options'] = {'search_context_size': _effort(search, 'search')}
     return d
 
-# %% ../nbs/04_chat.ipynb #1ac799ff
+# %% ../nbs/04_chat.ipynb #93111f87
 _retryable = (litellm.RateLimitError, litellm.InternalServerError, litellm.ServiceUnavailableError,
               litellm.APIConnectionError, litellm.Timeout)
 
@@ -141,7 +141,7 @@ def _gave_up(e, attempt):
     if attempt and hasattr(e, 'add_note'): e.add_note(f'lisette: gave up after {attempt+1} attempts. The chat history is intact; call the chat again to retry.')
     return e
 
-# %% ../nbs/04_chat.ipynb #d36175d9
+# %% ../nbs/04_chat.ipynb #d965430b
 @patch
 def _send_kw(self:_ChatBase, kw):
     return {'max_retries':0} | kw
@@ -166,18 +166,23 @@ async def _acomplete(self:_ChatBase, kw):
             if wait is None: raise _gave_up(e, attempt)
             await asyncio.sleep(wait)
 
-# %% ../nbs/04_chat.ipynb #75180370
+# %% ../nbs/04_chat.ipynb #9f37db89
 def _store(msg):
     "A copy of the assistant `Message` `msg` for the history, its tool calls as plain dicts"
     res = Message(**dict(msg))  # a copy: LiteLLM's logging may still be serialising the response
     if msg.tool_calls: res.tool_calls = [o if isinstance(o, dict) else o.model_dump(exclude_none=True) for o in msg.tool_calls]
     return res
 
+def _is_msg_list(msg):
+    "True if `msg` is a list of whole messages (dicts/`Message`s), not the parts of one message"
+    return isinstance(msg, list) and bool(msg) and all(isinstance(o, Message) or (isinstance(o, dict) and 'role' in o) for o in msg)
+
+# %% ../nbs/04_chat.ipynb #dd6f55cb
 @patch
 def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search=None, max_steps=None,
            final_prompt=_final_prompt, tool_choice=None, tools=None, kw=None):
     "Generator of `Ask`/`Run` steps running one call of the chat, tool loop included"
-    if msg is not None: self.hist += mk_msgs(msg if isinstance(msg, list) and msg and not isinstance(msg[0], str) else [msg])
+    if msg is not None: self.hist += mk_msgs(msg if _is_msg_list(msg) else [msg])
     tb = Toolbox(ifnone(tools, self.tools), self.ns)
     max_steps,rounds,final = ifnone(max_steps, self.max_steps),0,False
     if prefill and not can_prefill(self.model): prefill = None
@@ -196,7 +201,7 @@ def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search
             final = True
             if final_prompt: self.hist.append(mk_msg(final_prompt))
 
-# %% ../nbs/04_chat.ipynb #6baff186
+# %% ../nbs/04_chat.ipynb #398aaa75
 def _finish(res, prefill=None):
     "Complete the response `res` in place: prefill, citations, server tool calls"
     m = res.choices[0].message
@@ -212,7 +217,7 @@ def _prefill_chunk(prefill):
     "A stream chunk carrying the prefill text, shown before the model's continuation"
     return ModelResponseStream(choices=[StreamingChoices(index=0, delta=Delta(content=prefill, role='assistant'))])
 
-# %% ../nbs/04_chat.ipynb #ec0f4b43
+# %% ../nbs/04_chat.ipynb #18a7146b
 class Chat(_ChatBase):
     "LiteLLM chat client."
     def _drive(self, g, stream=False):
@@ -251,7 +256,7 @@ class Chat(_ChatBase):
         if return_all: return res
         return last(o for o in res if isinstance(o, ModelResponse))
 
-# %% ../nbs/04_chat.ipynb #edee7607
+# %% ../nbs/04_chat.ipynb #ffa40d9f
 @patch(as_prop=True)
 def cost(self:_ChatBase):
     "Total cost of all responses in conversation history"
