@@ -5,33 +5,35 @@
 # %% auto #0
 __all__ = ['AsyncChat']
 
-# %% ../nbs/04b_async.ipynb #b3eb7458
+# %% ../nbs/04b_async.ipynb #d296183d
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
 from litellm import acompletion
 from litellm.types.utils import ModelResponse, ModelResponseStream
 from .streaming import astream_with_complete, cite_footnotes
-from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, Ask
+from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, Ask
 
-# %% ../nbs/04b_async.ipynb #f9a3fe4b
+# %% ../nbs/04b_async.ipynb #995a4487
 class AsyncChat(_ChatBase):
     "LiteLLM chat client, async."
     async def _drive(self, g, stream=False):
         "Perform the steps of `g` with awaited calls, yielding chunks (if `stream`), responses and tool results"
-        send = None
+        send,err = None,None
         while True:
-            try: step = g.send(send)
+            try: step = g.throw(err) if err else g.send(send)
             except StopIteration: return
+            send,err = None,None
             if isinstance(step, Ask):
-                if stream:
-                    if step.prefill: yield _prefill_chunk(step.prefill)
-                    async for o in astream_with_complete(await self._acomplete(step.kw | {'stream':True}), postproc=cite_footnotes):
-                        if isinstance(o, ModelResponse): res = o
-                        else: yield o
-                else: res = await self._acomplete(step.kw)
+                try:
+                    if stream:
+                        if step.prefill: yield _prefill_chunk(step.prefill)
+                        async for o in astream_with_complete(await self._acomplete(step.kw | _stream_kw), postproc=cite_footnotes):
+                            if isinstance(o, ModelResponse): res = o
+                            else: yield o
+                    else: res = await self._acomplete(step.kw)
+                except Exception as e: err = e; continue
                 send = _finish(res, step.prefill)
-                self.h.append(send)
                 yield send
             else:
                 send = await step.tools.arun(step.calls, self.tool_timeout)
@@ -47,7 +49,7 @@ class AsyncChat(_ChatBase):
                        max_steps=None, # Tool rounds allowed (default: the chat's `max_steps`)
                        final_prompt=_final_prompt, # Sent, with tools disabled, after the last tool round
                        return_all=False, # Return every response and tool result, not just the last response
-                       tool_choice=None, # Tool choice for the first request
+                       tool_choice=None, # Tool choice for the first request: 'auto', 'required', 'none' or a tool's name
                        tools=None, # Tools for this call only (default: the chat's)
                        **kw): # Passed to LiteLLM for this call
         "Send `msg` and run the tool loop"

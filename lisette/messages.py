@@ -6,7 +6,7 @@
 __all__ = ['patch_litellm', 'mk_msg', 'mk_msgs', 'lite_mk_func', 'random_tool_id', 'mk_tc', 'mk_tc_req', 'mk_tc_result',
            'mk_tc_results']
 
-# %% ../nbs/00_messages.ipynb #d7351867
+# %% ../nbs/00_messages.ipynb #ac701063
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import base64, json, random, string, mimetypes
@@ -16,7 +16,7 @@ from fastcore.funccall import get_schema, detect_mime
 from litellm import completion
 from litellm.types.utils import ModelResponse, ModelResponseStream, Message
 
-# %% ../nbs/00_messages.ipynb #ac119b13
+# %% ../nbs/00_messages.ipynb #341ddad0
 _fixed_id, _fixed_created = 'chatcmpl-xxx', 1700000000
 
 _fixed = {'id':_fixed_id, 'created':_fixed_created}
@@ -36,12 +36,17 @@ def patch_litellm(seed=0):
     random.seed(seed)
     for cls in (ModelResponse, ModelResponseStream): _pin_ids(cls)
 
-# %% ../nbs/00_messages.ipynb #95c504e0
+# %% ../nbs/00_messages.ipynb #70b69309
 def _data_url(data:bytes):
     "A base64 data URL for `data`, its MIME type sniffed from the bytes"
     mime = detect_mime(data)
     if not mime: raise ValueError(f"mk_msg: bytes of unknown media type (starting {data[:8]!r}); accepted: images (png, jpeg, gif, webp), pdf, audio, video")
     return mime, f"data:{mime};base64,{base64.b64encode(data).decode()}"
+
+def _fname(mime):
+    "A file name for content of type `mime`: 'document.pdf', 'audio.wav', 'video.mp4', ..."
+    kind,sub = mime.split('/', 1)
+    return ('document' if kind=='application' else kind) + (mimetypes.guess_extension(mime) or '.'+sub)
 
 def _part(o):
     "One content part in OpenAI format, from a str, bytes or a ready-made part dict"
@@ -49,11 +54,11 @@ def _part(o):
     if isinstance(o, bytes):
         mime,url = _data_url(o)
         if mime.startswith('image/'): return {'type':'image_url', 'image_url':url}
-        return {'type':'file', 'file':{'file_data':url}}
+        return {'type':'file', 'file':{'file_data':url, 'filename':_fname(mime)}}
     if isinstance(o, dict) and 'type' in o: return o
     raise TypeError(f"mk_msg: cannot use {type(o).__name__} {o!r:.60} as message content; accepted: str, bytes, a content-part dict, or a list of these")
 
-# %% ../nbs/00_messages.ipynb #990b2458
+# %% ../nbs/00_messages.ipynb #d756852f
 def _cache_ctl(ttl=None):
     if ttl not in (None, '5m', '1h'): raise ValueError(f"ttl must be None, '5m' or '1h', got {ttl!r}")
     return {'type':'ephemeral'} | ({'ttl':ttl} if ttl else {})
@@ -71,7 +76,7 @@ def _strip_cache(content):
     if len(blocks)==1 and blocks[0].get('type')=='text' and set(blocks[0])=={'type','text'}: return blocks[0]['text']
     return blocks
 
-# %% ../nbs/00_messages.ipynb #94a51f67
+# %% ../nbs/00_messages.ipynb #67d4487e
 def _msg_dict(m):
     "A plain dict copy of a message-like object"
     if isinstance(m, ModelResponse): m = m.choices[0].message
@@ -99,7 +104,7 @@ def mk_msg(content, # Content: str, bytes (image, pdf, audio, video), list of mi
     if cache: content = _add_cache(content, ttl)
     return {'role':role, 'content':content}
 
-# %% ../nbs/00_messages.ipynb #ad71c6fc
+# %% ../nbs/00_messages.ipynb #d1b63e20
 _max_ckpts = 4
 _next_role = {'user':'assistant', 'tool':'assistant', 'assistant':'user', 'system':'user'}
 
@@ -111,7 +116,8 @@ def _role(m):
 def mk_msgs(msgs, # List of messages (each: str, bytes, list, or dict w 'role' and 'content' fields)
             cache=False, # Enable Anthropic caching
             ttl=None, # Cache TTL: '5m' (default) or '1h'
-            cache_last_ckpt_only=True): # Only cache the last message
+            cache_last_ckpt_only=True, # Only cache the last message
+            cache_idxs=None): # Indices of the messages to cache (overrides `cache_last_ckpt_only`)
     "Create a list of LiteLLM compatible messages."
     if msgs is None: raise TypeError("mk_msgs: msgs is None; accepted: a str, a message, or a list of them")
     if not isinstance(msgs, list) or (msgs and all(isinstance(o, (str,bytes)) for o in msgs) and any(isinstance(o, bytes) for o in msgs)):
@@ -121,50 +127,58 @@ def mk_msgs(msgs, # List of messages (each: str, bytes, list, or dict w 'role' a
         cur = _role(m) or role
         res.append(mk_msg(m, role=cur))
         role = _next_role.get(cur, 'user')
-    if cache: res = _cache_msgs(res, ttl, 1 if cache_last_ckpt_only else _max_ckpts)
+    if cache: res = _cache_msgs(res, ttl, ifnone(cache_idxs, [-1] if cache_last_ckpt_only else range(-1, -_max_ckpts-1, -1)))
     return res
 
-def _cache_msgs(msgs, ttl=None, n=1):
-    "Copy of `msgs` with breakpoints on the last `n` non-system messages"
-    res,done = list(msgs),0
-    for i in reversed(range(len(res))):
-        if done==n: break
-        if _role(res[i])=='system': continue
-        res[i] = mk_msg(res[i], cache=True, ttl=ttl) if isinstance(res[i], dict) else _cache_message(res[i], ttl)
-        done += 1
-    return res
+# %% ../nbs/00_messages.ipynb #a85e567d
+def _can_cache(m):
+    "True if the message `m` can carry a cache breakpoint"
+    r = _role(m)
+    return r=='tool' or (r!='system' and bool(_msg_dict(m).get('content')))
 
-def _cache_message(m, ttl):
-    "A dict copy of the `Message` `m` with a cache breakpoint on its content"
+def _with_ckpt(m, ttl=None):
+    "A dict copy of the message `m` carrying a cache breakpoint"
     d = _msg_dict(m)
-    return d | {'content': _add_cache(d.get('content') or '', ttl)} if d.get('content') else d
+    if d.get('role')=='tool': return d | {'cache_control': _cache_ctl(ttl)}
+    return d | {'content': _add_cache(d['content'], ttl)}
 
-# %% ../nbs/00_messages.ipynb #a7ff9690
+def _cache_msgs(msgs, ttl=None, idxs=(-1,), limit=_max_ckpts):
+    "Copy of `msgs` with breakpoints on the messages at `idxs` (at most `limit` of them)"
+    res,done,n = list(msgs),set(),len(msgs)
+    for i in idxs:
+        if len(done)>=limit: break
+        i = i+n if i<0 else i
+        if i>=n: continue
+        while i>=0 and (i in done or not _can_cache(res[i])): i -= 1
+        if i>=0: res[i] = _with_ckpt(res[i], ttl); done.add(i)
+    return res
+
+# %% ../nbs/00_messages.ipynb #a93009cc
 def lite_mk_func(f):
     "OpenAI tool schema for the function `f` (a dict passes through unchanged)"
     if isinstance(f, dict): return f
     if not callable(f): raise TypeError(f"lite_mk_func: {f!r:.60} is not a function or a tool schema dict")
     return {'type':'function', 'function':get_schema(f, pname='parameters')}
 
-# %% ../nbs/00_messages.ipynb #23cd5f4c
+# %% ../nbs/00_messages.ipynb #624f95b1
 def random_tool_id():
     "Generate a random tool ID with 'toolu_' prefix"
     return 'toolu_' + ''.join(random.choices(string.ascii_letters+string.digits, k=25))
 
-# %% ../nbs/00_messages.ipynb #4776d918
+# %% ../nbs/00_messages.ipynb #29cd8087
 def mk_tc(func, idx=1, **kwargs):
     "A tool call dict asking for `func(**kwargs)`"
     nm = func if isinstance(func, str) else func.__name__
     return {'index':idx, 'function':{'arguments':json.dumps(kwargs), 'name':nm}, 'id':random_tool_id(), 'type':'function'}
 
-# %% ../nbs/00_messages.ipynb #8a42ae74
+# %% ../nbs/00_messages.ipynb #79510144
 def mk_tc_req(content, tcs):
     "An assistant `Message` with `content` and the tool calls `tcs`, kept as dicts"
     msg = Message(content=content, role='assistant', tool_calls=None, function_call=None)
     msg.tool_calls = [o if isinstance(o, dict) else o.model_dump() for o in tcs]
     return msg
 
-# %% ../nbs/00_messages.ipynb #f0ae6ee1
+# %% ../nbs/00_messages.ipynb #597fca91
 def _tc_attr(tc, k):
     return tc[k] if isinstance(tc, dict) else getattr(tc, k)
 

@@ -8,21 +8,21 @@ __all__ = ['usage_keys', 'fault_kinds', 'secret_headers', 'dialects', 'ToolCall'
            'openai_check', 'openai_body', 'openai_sse', 'openai_error', 'gemini_check', 'gemini_body', 'gemini_sse',
            'gemini_error']
 
-# %% ../nbs/05_testing.ipynb #84685435
+# %% ../nbs/05_testing.ipynb #922e6704
 import base64, hashlib, json, os, re, socket, threading, time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
-# %% ../nbs/05_testing.ipynb #c112915c
+# %% ../nbs/05_testing.ipynb #0c63877e
 @dataclass
 class ToolCall:
     "A tool call made by the scripted model"
     name: str  # tool name, sent even if the request did not declare it
-    args: dict = field(default_factory=dict)  # arguments, sent as JSON
+    args: dict|str = field(default_factory=dict)  # arguments, sent as JSON; a `str` is the raw JSON text
     id: str|None = None  # call id; `None` lets the emulator number it
 
-# %% ../nbs/05_testing.ipynb #0855f653
+# %% ../nbs/05_testing.ipynb #08211ad6
 usage_keys = ('prompt','completion','cache_read','cache_creation','reasoning')
 
 @dataclass
@@ -41,7 +41,7 @@ class Reply:
         bad = set(self.usage or {}) - set(usage_keys)
         if bad: raise ValueError(f'unknown usage keys {sorted(bad)}; use {usage_keys}')
 
-# %% ../nbs/05_testing.ipynb #929aa17d
+# %% ../nbs/05_testing.ipynb #4bd90860
 fault_kinds = ('rate_limit','server','overloaded','context','malformed','cut','hang')
 
 class Fault:
@@ -52,7 +52,7 @@ class Fault:
     def __repr__(self): return f"Fault({self.kind!r}{''.join(f', {k}={v!r}' for k,v in self.kw.items())})"
     def __eq__(self, o): return isinstance(o, Fault) and (self.kind,self.kw)==(o.kind,o.kw)
 
-# %% ../nbs/05_testing.ipynb #594d616c
+# %% ../nbs/05_testing.ipynb #3eada557
 secret_headers = ('authorization','x-api-key','x-goog-api-key','api-key')
 
 def _texts(o):
@@ -93,7 +93,7 @@ class Request:
             res += [f['name'] for f in t.get('function_declarations', t.get('functionDeclarations', []))]
         return res
 
-# %% ../nbs/05_testing.ipynb #14a423c0
+# %% ../nbs/05_testing.ipynb #a11d707c
 def _mk_request(path, headers, raw):
     "Parse an HTTP request into a `Request`; `None` if the path is no provider endpoint"
     hdrs = {k.lower(): ('***' if k.lower() in secret_headers else v) for k,v in headers.items()}
@@ -106,7 +106,7 @@ def _mk_request(path, headers, raw):
     else: return None
     return Request(prov, path, hdrs, body, stream, model)
 
-# %% ../nbs/05_testing.ipynb #53e7264b
+# %% ../nbs/05_testing.ipynb #8d034ba8
 def _pieces(text, n=2):
     "Split `text` into chunks of `n` words (with their whitespace)"
     ws = re.findall(r'\s*\S+\s*', text)
@@ -117,7 +117,7 @@ def _split(s, n=3):
     k = max(1, -(-len(s)//n))
     return [s[i:i+k] for i in range(0, len(s), k)] or ['']
 
-# %% ../nbs/05_testing.ipynb #55def63a
+# %% ../nbs/05_testing.ipynb #d17f8e55
 def _words(o):
     "Count whitespace-separated words in all strings inside `o`"
     if isinstance(o, str): return len(o.split())
@@ -134,7 +134,7 @@ def _usage(r:Reply, req:Request):
     u.setdefault('completion', max(1, _words(r.text)+_words([t.args for t in r.tool_calls]))+u['reasoning'])
     return u
 
-# %% ../nbs/05_testing.ipynb #fc400b52
+# %% ../nbs/05_testing.ipynb #0f2fc9a4
 @dataclass
 class Dialect:
     "How one provider's API speaks: validation, response body, stream, errors"
@@ -155,16 +155,19 @@ def _finish(r:Reply, i):
     f = r.finish or ('tool_calls' if r.tool_calls else 'stop')
     return _finishes[f][i] if f in _finishes else f
 
+def _raw_args(a): return a if isinstance(a, str) else json.dumps(a)
+def _obj_args(a): return json.loads(a) if isinstance(a, str) else a
+
 def _sig(s, n=24):
     "A deterministic opaque token derived from `s` (signatures, encrypted indexes)"
     return base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()[:n]
 
-# %% ../nbs/05_testing.ipynb #eefb02fb
+# %% ../nbs/05_testing.ipynb #26af78b0
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    def __init__(self, emu):
+    def __init__(self, emu, port=0):
         self.emu,self.conns = emu,set()
-        super().__init__(('127.0.0.1', 0), _Handler)
+        super().__init__(('127.0.0.1', port), _Handler)
     def process_request(self, request, client_address):
         self.conns.add(request)
         super().process_request(request, client_address)
@@ -181,7 +184,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError): self.close_connection = True
     do_GET = do_POST
 
-# %% ../nbs/05_testing.ipynb #5e398a27
+# %% ../nbs/05_testing.ipynb #e8ca6982
 def _send(h, status, data, ctype='application/json', headers=None):
     "Send a complete response; `data` is bytes, str or a JSON-able object"
     if not isinstance(data, (bytes,str)): data = json.dumps(data)
@@ -203,19 +206,20 @@ def _send_sse(h, events, complete=True):
     if complete: h.wfile.write(b'0\r\n\r\n')
     else: h.close_connection = True
 
-# %% ../nbs/05_testing.ipynb #ebe46781
+# %% ../nbs/05_testing.ipynb #58ca6b8c
 class Emulator:
     "Offline provider emulator: a local HTTP server speaking the Anthropic, OpenAI and Gemini APIs"
     def __init__(self):
         self.queue,self.requests,self.responder = deque(),[],None
         self._lock,self._stopping,self._ids = threading.Lock(),threading.Event(),{}
-        self._srv,self._thread,self._env = None,None,{}
+        self._srv,self._thread,self._env,self._port = None,None,{},0
 
-    def start(self):
-        "Start serving on 127.0.0.1 and an ephemeral port"
+    def start(self, port=None):
+        "Start serving on 127.0.0.1: on `port`, else the port of the last run, else an ephemeral one"
         if self._srv: return self
         self._stopping.clear()
-        self._srv = _Server(self)
+        self._srv = _Server(self, self._port if port is None else port)
+        self._port = self._srv.server_address[1]
         self._thread = threading.Thread(target=self._srv.serve_forever, kwargs=dict(poll_interval=0.05), daemon=True)
         self._thread.start()
         return self
@@ -249,7 +253,7 @@ class Emulator:
         return dict(anthropic=self.url, openai=self.url+'/v1', gemini=self.url+'/v1beta')
     def __repr__(self): return f'Emulator({self.url if self._srv else "stopped"}, {len(self.queue)} queued, {len(self.requests)} received)'
 
-# %% ../nbs/05_testing.ipynb #c9dcf508
+# %% ../nbs/05_testing.ipynb #5cccf126
 _env_keys = dict(ANTHROPIC_API_BASE='anthropic', OPENAI_API_BASE='openai', OPENAI_BASE_URL='openai', GEMINI_API_BASE='gemini')
 
 def _set_env(self:Emulator):
@@ -263,7 +267,7 @@ def _set_env(self:Emulator):
     return self
 Emulator.set_env = _set_env
 
-# %% ../nbs/05_testing.ipynb #a6f46592
+# %% ../nbs/05_testing.ipynb #ac6fff2c
 def _script(self:Emulator, *items):
     "Queue answers, each a `Reply`, `Fault` or `str`; each request pops one"
     for o in items:
@@ -285,7 +289,7 @@ def _id(self:Emulator, prefix):
 Emulator.script,Emulator.reset,Emulator._id = _script,_reset,_id
 Emulator.last = property(lambda self: self.requests[-1] if self.requests else None, doc='The last request received')
 
-# %% ../nbs/05_testing.ipynb #6839613d
+# %% ../nbs/05_testing.ipynb #a59ac9fa
 def _next(self:Emulator, req):
     "Pop the next scripted item, else ask `responder`, else `None`"
     with self._lock:
@@ -331,7 +335,7 @@ def _answer(self:Emulator, h, req, item):
 
 Emulator._next,Emulator._serve,Emulator._answer = _next,_serve,_answer
 
-# %% ../nbs/05_testing.ipynb #703e5cd5
+# %% ../nbs/05_testing.ipynb #7915b578
 def _blocks(m): return m['content'] if isinstance(m.get('content'), list) else []
 
 def anthropic_check(b):
@@ -358,7 +362,7 @@ def anthropic_check(b):
         if miss: return (f"messages.{i}: `tool_use` ids were found without `tool_result` blocks immediately after: {', '.join(miss)}. "
                          "Each `tool_use` block must have a corresponding `tool_result` block in the next message.")
 
-# %% ../nbs/05_testing.ipynb #ce4bd43b
+# %% ../nbs/05_testing.ipynb #4a2099ae
 def _cite(c):
     return dict(type='web_search_result_location', cited_text=c['cited_text'], url=c['url'], title=c.get('title', ''),
                 encrypted_index=_sig(c['url']+c['cited_text']))
@@ -381,7 +385,7 @@ def anthropic_text_blocks(text, citations=None):
         else: segs = [[text, orphans]]
     return [dict(type='text', text=t, **({'citations': [_cite(c) for c in cs]} if cs else {})) for t,cs in segs]
 
-# %% ../nbs/05_testing.ipynb #a2af5eab
+# %% ../nbs/05_testing.ipynb #1a629aaf
 def _last_user_text(req):
     us = [m for m in req.messages if m.get('role')=='user']
     return ' '.join(_texts(us[-1])) if us else ''
@@ -397,14 +401,14 @@ def anthropic_body(r:Reply, req:Request, emu):
                         dict(type='web_search_result', url=s['url'], title=s.get('title', ''), encrypted_content=_sig(s['url'], 40),
                              page_age=s.get('page_age')) for s in r.search_results])]
     content += anthropic_text_blocks(r.text, r.citations)
-    content += [dict(type='tool_use', id=t.id or emu._id('toolu_emu'), name=t.name, input=t.args) for t in r.tool_calls]
+    content += [dict(type='tool_use', id=t.id or emu._id('toolu_emu'), name=t.name, input=_obj_args(t.args)) for t in r.tool_calls]
     usage = dict(input_tokens=max(0, u['prompt']-u['cache_read']-u['cache_creation']), output_tokens=u['completion'],
                  cache_creation_input_tokens=u['cache_creation'], cache_read_input_tokens=u['cache_read'])
     if r.search_results: usage['server_tool_use'] = dict(web_search_requests=1)
     return dict(id=emu._id('msg_emu'), type='message', role='assistant', model=r.model or req.model, content=content,
                 stop_reason=_finish(r, 0), stop_sequence=None, usage=usage)
 
-# %% ../nbs/05_testing.ipynb #4abc1668
+# %% ../nbs/05_testing.ipynb #dbccea99
 def _anth_deltas(b):
     "(empty start block, deltas) for content block `b`"
     t = b['type']
@@ -431,7 +435,7 @@ def anthropic_sse(msg, req=None):
             dict(type='message_stop')]
     return [f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in evs]
 
-# %% ../nbs/05_testing.ipynb #40e7510e
+# %% ../nbs/05_testing.ipynb #10039bdd
 _anth_errors = dict(rate_limit=(429, 'rate_limit_error', 'This request would exceed the rate limit for your organization of 50 requests per minute.'),
                     server=(500, 'api_error', 'Internal server error'), overloaded=(529, 'overloaded_error', 'Overloaded'),
                     invalid=(400, 'invalid_request_error', 'invalid request'), context=(400, 'invalid_request_error', None))
@@ -444,7 +448,7 @@ def anthropic_error(kind, req, msg=None, tokens=None, limit=200000, **kw):
 
 dialects['anthropic'] = Dialect(anthropic_check, anthropic_body, anthropic_sse, anthropic_error)
 
-# %% ../nbs/05_testing.ipynb #5a60bbd8
+# %% ../nbs/05_testing.ipynb #f92905bf
 def openai_check(b):
     "The Chat Completions error message for request body `b`, or `None`"
     if not b.get('messages'): return "[] is too short - 'messages'"
@@ -461,7 +465,7 @@ def openai_check(b):
     if pending: return ("An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. "
                         f"The following tool_call_ids did not have response messages: {', '.join(pending)}")
 
-# %% ../nbs/05_testing.ipynb #84e7230d
+# %% ../nbs/05_testing.ipynb #5f628cca
 def _annotations(text, citations):
     res = []
     for c in citations or []:
@@ -476,7 +480,7 @@ def openai_body(r:Reply, req:Request, emu):
     u = _usage(r, req)
     msg = dict(role='assistant', content=r.text or None, refusal=None, annotations=_annotations(r.text, r.citations))
     if r.tool_calls: msg['tool_calls'] = [dict(id=t.id or emu._id('call_emu'), type='function',
-                                               function=dict(name=t.name, arguments=json.dumps(t.args))) for t in r.tool_calls]
+                                               function=dict(name=t.name, arguments=_raw_args(t.args))) for t in r.tool_calls]
     usage = dict(prompt_tokens=u['prompt'], completion_tokens=u['completion'], total_tokens=u['prompt']+u['completion'],
                  prompt_tokens_details=dict(cached_tokens=u['cache_read'], audio_tokens=0),
                  completion_tokens_details=dict(reasoning_tokens=u['reasoning'], audio_tokens=0,
@@ -485,7 +489,7 @@ def openai_body(r:Reply, req:Request, emu):
                 choices=[dict(index=0, message=msg, logprobs=None, finish_reason=_finish(r, 1))],
                 usage=usage, service_tier='default', system_fingerprint='fp_emulator')
 
-# %% ../nbs/05_testing.ipynb #5bdd08ca
+# %% ../nbs/05_testing.ipynb #65ae7c70
 def openai_sse(body, req):
     "The SSE events of the stream equivalent to Chat Completions response `body`"
     base = {k:body[k] for k in ('id','created','model','service_tier','system_fingerprint')} | dict(object='chat.completion.chunk')
@@ -501,7 +505,7 @@ def openai_sse(body, req):
         out = [o | dict(usage=None) for o in out] + [base | dict(choices=[], usage=body['usage'])]
     return [f'data: {json.dumps(o)}\n\n' for o in out] + ['data: [DONE]\n\n']
 
-# %% ../nbs/05_testing.ipynb #12196533
+# %% ../nbs/05_testing.ipynb #64cbab5e
 _oai_errors = dict(rate_limit=(429, 'requests', 'rate_limit_exceeded'), server=(500, 'server_error', None),
                    overloaded=(503, 'server_error', None), invalid=(400, 'invalid_request_error', None),
                    context=(400, 'invalid_request_error', 'context_length_exceeded'))
@@ -518,7 +522,7 @@ def openai_error(kind, req, msg=None, tokens=None, limit=1047576, retry_after=1,
 
 dialects['openai'] = Dialect(openai_check, openai_body, openai_sse, openai_error)
 
-# %% ../nbs/05_testing.ipynb #8df08a62
+# %% ../nbs/05_testing.ipynb #c6d6c106
 def _parts(c, key): return [p for p in c.get('parts', []) if key in p or re.sub('([A-Z])', r'_\1', key).lower() in p]
 
 def gemini_check(b):
@@ -532,7 +536,7 @@ def gemini_check(b):
         if prev and len(resps)!=len(prev):
             return 'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.'
 
-# %% ../nbs/05_testing.ipynb #a21986ec
+# %% ../nbs/05_testing.ipynb #810925fe
 def _grounding(r:Reply, req):
     srcs = [dict(url=c['url'], title=c.get('title', '')) for c in r.citations or []] + list(r.search_results or [])
     urls = list(dict.fromkeys(s['url'] for s in srcs))
@@ -547,7 +551,7 @@ def gemini_body(r:Reply, req:Request, emu):
     "A generateContent response for reply `r`"
     u = _usage(r, req)
     parts = ([dict(text=r.thinking, thought=True)] if r.thinking else []) + ([dict(text=r.text)] if r.text else [])
-    parts += [dict(functionCall=dict(name=t.name, args=t.args, id=t.id or emu._id('call_emu'))) for t in r.tool_calls]
+    parts += [dict(functionCall=dict(name=t.name, args=_obj_args(t.args), id=t.id or emu._id('call_emu'))) for t in r.tool_calls]
     cand = dict(content=dict(parts=parts, role='model'), finishReason=_finish(r, 2), index=0)
     if r.citations or r.search_results: cand['groundingMetadata'] = _grounding(r, req)
     um = dict(promptTokenCount=u['prompt'], candidatesTokenCount=u['completion']-u['reasoning'], totalTokenCount=u['prompt']+u['completion'])
@@ -555,7 +559,7 @@ def gemini_body(r:Reply, req:Request, emu):
     if u['reasoning']: um['thoughtsTokenCount'] = u['reasoning']
     return dict(candidates=[cand], usageMetadata=um, modelVersion=r.model or req.model, responseId=emu._id('emu'))
 
-# %% ../nbs/05_testing.ipynb #e0a24308
+# %% ../nbs/05_testing.ipynb #a253615c
 def gemini_sse(body, req):
     "The SSE events of the stream equivalent to generateContent response `body`"
     cand,um = body['candidates'][0],body['usageMetadata']
@@ -571,7 +575,7 @@ def gemini_sse(body, req):
     evs = [ev(g, i==len(groups)-1) for i,g in enumerate(groups)]
     return [f'data: {json.dumps(e)}\r\n\r\n' for e in evs]
 
-# %% ../nbs/05_testing.ipynb #18e3c0b8
+# %% ../nbs/05_testing.ipynb #aa07001f
 _gem_errors = dict(rate_limit=(429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).'),
                    server=(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting'),
                    overloaded=(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.'),

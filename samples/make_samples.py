@@ -1,4 +1,5 @@
 "Regenerate the sample files the notebooks use: `python samples/make_samples.py` (needs Pillow)."
+import io, math, struct, wave
 from pathlib import Path
 from PIL import Image, ImageDraw
 
@@ -30,6 +31,25 @@ def pdf_bytes(text="lisette sample document: the answer is 42."):
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs)+1, xref)
     return bytes(out)
 
+def wav_bytes(secs=0.25, hz=440, rate=8000):
+    "A short mono 16-bit WAV of a sine tone"
+    frames = b''.join(struct.pack('<h', int(8000*math.sin(2*math.pi*hz*i/rate))) for i in range(int(secs*rate)))
+    b = io.BytesIO()
+    with wave.open(b, 'wb') as w: w.setnchannels(1); w.setsampwidth(2); w.setframerate(rate); w.writeframes(frames)
+    return b.getvalue()
+
+def _box(kind, payload): return struct.pack('>I', 8+len(payload)) + kind + payload
+
+def mp4_bytes():
+    "A minimal MP4 container: an `ftyp` box and a `moov` holding only the movie header (no tracks, no frames)"
+    ftyp = _box(b'ftyp', b'isom' + struct.pack('>I', 512) + b'isomiso2mp41')
+    matrix = struct.pack('>9I', 0x10000,0,0, 0,0x10000,0, 0,0,0x40000000)
+    mvhd = _box(b'mvhd', struct.pack('>IIIII', 0, 0, 0, 1000, 0) + struct.pack('>IH', 0x10000, 0x100) + bytes(10)
+                + matrix + bytes(24) + struct.pack('>I', 1))
+    return ftyp + _box(b'moov', mvhd)
+
 if __name__ == '__main__':
     puppy().save(here/'puppy.jpg', quality=90)
     (here/'sample.pdf').write_bytes(pdf_bytes())
+    (here/'sample.wav').write_bytes(wav_bytes())
+    (here/'sample.mp4').write_bytes(mp4_bytes())
