@@ -5,5 +5,8 @@ from .display import *
 from .tools import *
 from .chat import *
 from .asyncchat import *
+from .usage import *
+from .structured import *
+from .persist import *
 from litellm import completion, acompletion, stream_chunk_builder
 from litellm.types.utils import ModelResponse, ModelResponseStream, Message

@@ -5,16 +5,16 @@
 # %% auto #0
 __all__ = ['AsyncChat']
 
-# %% ../nbs/04b_async.ipynb #d296183d
+# %% ../nbs/04b_async.ipynb #70a04905
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
 from litellm import acompletion
 from litellm.types.utils import ModelResponse, ModelResponseStream
 from .streaming import astream_with_complete, cite_footnotes
-from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, Ask
+from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, _own_reasons, _aown_stream, Ask
 
-# %% ../nbs/04b_async.ipynb #995a4487
+# %% ../nbs/04b_async.ipynb #a005bd94
 class AsyncChat(_ChatBase):
     "LiteLLM chat client, async."
     async def _drive(self, g, stream=False):
@@ -28,10 +28,11 @@ class AsyncChat(_ChatBase):
                 try:
                     if stream:
                         if step.prefill: yield _prefill_chunk(step.prefill)
-                        async for o in astream_with_complete(await self._acomplete(step.kw | _stream_kw), postproc=cite_footnotes):
+                        async for o in astream_with_complete(_aown_stream(lambda: self._acomplete(step.kw | _stream_kw)), postproc=cite_footnotes):
                             if isinstance(o, ModelResponse): res = o
                             else: yield o
-                    else: res = await self._acomplete(step.kw)
+                    else:
+                        with _own_reasons(): res = await self._acomplete(step.kw)
                 except Exception as e: err = e; continue
                 send = _finish(res, step.prefill)
                 yield send

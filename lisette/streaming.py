@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['stream_with_complete', 'astream_with_complete', 'delta_text', 'cite_footnote', 'cite_footnotes', 'cite_message']
 
-# %% ../nbs/01_streaming.ipynb #e23485ef
+# %% ../nbs/01_streaming.ipynb #0f0072aa
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
 from litellm import stream_chunk_builder
 from litellm.types.utils import ModelResponse, ModelResponseStream, Delta, StreamingChoices
 
-# %% ../nbs/01_streaming.ipynb #bcd581f5
+# %% ../nbs/01_streaming.ipynb #cc9e3e52
 def _complete(chunks, postproc=noop):
     postproc(chunks)
     return stream_chunk_builder(chunks) if chunks else None
@@ -25,7 +25,7 @@ def stream_with_complete(gen, postproc=noop):
         yield o
     return _complete(chunks, postproc)
 
-# %% ../nbs/01_streaming.ipynb #e2f92ef3
+# %% ../nbs/01_streaming.ipynb #fedb1ce5
 async def astream_with_complete(agen, postproc=noop):
     "Yield every chunk of the async stream `agen`, then the complete response"
     chunks = []
@@ -34,7 +34,7 @@ async def astream_with_complete(agen, postproc=noop):
         yield o
     yield _complete(chunks, postproc)
 
-# %% ../nbs/01_streaming.ipynb #75db85ec
+# %% ../nbs/01_streaming.ipynb #607caac1
 def delta_text(chunk):
     "Extract printable content from streaming delta, return None if nothing to print"
     ch = chunk.choices[0] if chunk.choices else None
@@ -48,7 +48,7 @@ def delta_text(chunk):
     if rc is not None: return '🧠' if rc else '\n\n'
     return None
 
-# %% ../nbs/01_streaming.ipynb #9bddcbcc
+# %% ../nbs/01_streaming.ipynb #dda2b117
 def _cite_md(c): 
     title = (c.get('title') or '').replace('"', "'")
     return f'[*]({c["url"]} "{title}")'
@@ -64,7 +64,7 @@ def cite_footnotes(stream_list):
     "Add markdown footnote citations to stream deltas"
     for o in stream_list: cite_footnote(o)
 
-# %% ../nbs/01_streaming.ipynb #891c7d08
+# %% ../nbs/01_streaming.ipynb #f49b4191
 def _cite_blocks(msg, cts):
     "Anthropic: citations per text block, each knowing the text it supports"
     pos = 0

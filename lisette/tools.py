@@ -5,15 +5,15 @@
 # %% auto #0
 __all__ = ['ToolResponse', 'StopResponse', 'result_content', 'Toolbox', 'unique_calls', 'sendable_calls']
 
-# %% ../nbs/03_tools.ipynb #4a566a43
+# %% ../nbs/03_tools.ipynb #ffdb121b
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
-import json, asyncio, inspect, threading
+import json, asyncio, inspect, threading, functools
 import jsonschema
 from fastcore.utils import *
 from .messages import lite_mk_func, mk_tc_result, mk_tc
 
-# %% ../nbs/03_tools.ipynb #ad7bf00e
+# %% ../nbs/03_tools.ipynb #d7bc4041
 class ToolResponse:
     "A tool result made of content blocks (text or image parts), sent to the model as is"
     def __init__(self, content:list): self.content = content
@@ -23,7 +23,7 @@ class StopResponse(ToolResponse):
     "A tool result that ends the tool loop after this round"
     def __init__(self, content='Stopped.'): self.content = content
 
-# %% ../nbs/03_tools.ipynb #b6ed25a1
+# %% ../nbs/03_tools.ipynb #e3e1a2c0
 def _as_text(res):
     if isinstance(res, str): return res
     if isinstance(res, (dict, list, tuple, int, float, bool)) or res is None:
@@ -46,7 +46,7 @@ def result_content(res, max_chars=100_000):
     if max_chars and len(s)>max_chars: s = s[:max_chars] + f'\n[lisette: result truncated from {len(s)} to {max_chars} characters]'
     return s
 
-# %% ../nbs/03_tools.ipynb #5566b184
+# %% ../nbs/03_tools.ipynb #41e7d9eb
 def _tc_parts(tc):
     "id, name and raw arguments of the tool call `tc` (dict or object)"
     if isinstance(tc, dict): f = tc.get('function') or {}; return tc.get('id'), f.get('name'), f.get('arguments')
@@ -69,7 +69,23 @@ class Toolbox:
     def __bool__(self): return bool(self.schemas)
     def __repr__(self): return f"Toolbox({list(self.schemas)})"
 
-# %% ../nbs/03_tools.ipynb #2f061bd0
+# %% ../nbs/03_tools.ipynb #4ad74c64
+@functools.lru_cache(maxsize=512)
+def _validator(schema_json):
+    "A `jsonschema` validator for the JSON schema `schema_json`, checked once"
+    schema = json.loads(schema_json)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    ints = cls.TYPE_CHECKER.redefine('integer', lambda chk, x: isinstance(x, int) and not isinstance(x, bool))
+    return jsonschema.validators.extend(cls, type_checker=ints)(schema)
+
+def _invalid(args, schema):
+    "The first `jsonschema` error of `args` against `schema`, or `None`"
+    try: v = _validator(json.dumps(schema, sort_keys=True, default=str))
+    except jsonschema.SchemaError as e: return f'the tool declares an invalid schema ({e.message})'
+    e = jsonschema.exceptions.best_match(v.iter_errors(args))
+    return e and e.message + (f" (at {'/'.join(map(str,e.path))})" if e.path else '')
+
 @patch
 def prepare(self:Toolbox, tc):
     "`(fn, kwargs)` to run for the tool call `tc`, or `(None, error message)`"
@@ -79,12 +95,11 @@ def prepare(self:Toolbox, tc):
     try: args = json.loads(raw) if raw not in (None, '') else {}
     except (json.JSONDecodeError, TypeError) as e: return None, f"Error: the arguments for {nm} are not valid JSON ({e}): {str(raw)[:200]}"
     if not isinstance(args, dict): return None, f"Error: the arguments for {nm} must be a JSON object, got {type(args).__name__}"
-    try: jsonschema.validate(args, self.schemas[nm]['function'].get('parameters') or {'type':'object'})
-    except jsonschema.ValidationError as e:
-        return None, f"Error: invalid arguments for {nm}: {e.message}" + (f" (at {'/'.join(map(str,e.path))})" if e.path else '')
+    if err := _invalid(args, self.schemas[nm]['function'].get('parameters') or {'type':'object'}):
+        return None, f"Error: invalid arguments for {nm}: {err}"
     return self.fns[nm], args
 
-# %% ../nbs/03_tools.ipynb #25973dde
+# %% ../nbs/03_tools.ipynb #4a1ee441
 @patch
 def admit(self:Toolbox, tcs):
     "Split the tool calls `tcs` into those to run and the tool messages refusing the ones beyond `max_parallel`"
@@ -94,7 +109,7 @@ def admit(self:Toolbox, tcs):
            'ask for this one again in a later response.')
     return tcs[:n], [mk_tc_result(tc, msg) for tc in tcs[n:]]
 
-# %% ../nbs/03_tools.ipynb #5b960482
+# %% ../nbs/03_tools.ipynb #c17c1042
 def _canon(raw):
     try: return json.dumps(json.loads(raw), sort_keys=True)
     except (TypeError, ValueError): return raw
@@ -107,7 +122,7 @@ def unique_calls(tcs):
         if (k := (nm, _canon(raw))) not in seen: seen.add(k); res.append(tc)
     return res
 
-# %% ../nbs/03_tools.ipynb #2b1533ec
+# %% ../nbs/03_tools.ipynb #e4395f84
 def _is_obj(raw):
     try: return isinstance(json.loads(raw), dict)
     except (TypeError, ValueError): return False
@@ -116,13 +131,17 @@ def _with_args(tc, args):
     d = tc if isinstance(tc, dict) else tc.model_dump()
     return d | {'function': dict(d.get('function') or {}) | {'arguments': args}}
 
+def _args_ok(tc):
+    try: return _is_obj(_tc_parts(tc)[2])
+    except (AttributeError, TypeError): return True  # not a tool call we can read: leave it to LiteLLM
+
 def sendable_calls(m:dict):
     "The message dict `m` with each tool call's arguments a JSON object (`{}` where they were not)"
     tcs = m.get('tool_calls')
-    if not tcs or all(_is_obj(_tc_parts(tc)[2]) for tc in tcs): return m
-    return m | {'tool_calls': [tc if _is_obj(_tc_parts(tc)[2]) else _with_args(tc, '{}') for tc in tcs]}
+    if not isinstance(tcs, list) or all(_args_ok(tc) for tc in tcs): return m
+    return m | {'tool_calls': [tc if _args_ok(tc) else _with_args(tc, '{}') for tc in tcs]}
 
-# %% ../nbs/03_tools.ipynb #eeb5a92f
+# %% ../nbs/03_tools.ipynb #0ccfece7
 def _err(e): return f"Error: {type(e).__name__}: {e}"
 
 def _run_coro(coro, timeout=None):
@@ -155,7 +174,7 @@ def run(self:Toolbox, tc, timeout=None):
     except (Exception, SystemExit) as e: res = _err(e)
     return self._result(tc, res)
 
-# %% ../nbs/03_tools.ipynb #d1a1d170
+# %% ../nbs/03_tools.ipynb #9ff9e5b1
 class _Interrupted(Exception): "A `KeyboardInterrupt` inside a tool, carried through asyncio as an ordinary exception"
 
 def _guarded(fn, args):
