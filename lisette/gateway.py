@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['free_port', 'proxy_cmd', 'ProxyServer']
 
-# %% ../nbs/11_gateway.ipynb #114dc10e
+# %% ../nbs/11_gateway.ipynb #5f2b7d2c
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import atexit, signal, socket, subprocess, sys, tempfile, time, secrets
@@ -13,14 +13,14 @@ from pathlib import Path
 import httpx
 from fastcore.utils import *
 
-# %% ../nbs/11_gateway.ipynb #deb41b6e
+# %% ../nbs/11_gateway.ipynb #9c57e26a
 def free_port(host='127.0.0.1'):
     "A TCP port on `host` that is free right now"
     with socket.socket() as s:
         s.bind((host, 0))
         return s.getsockname()[1]
 
-# %% ../nbs/11_gateway.ipynb #f9b400ea
+# %% ../nbs/11_gateway.ipynb #f2b05e07
 _launch = '''import ctypes, signal, runpy, sys
 try: ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: die with our parent (Linux)
 except Exception: pass
@@ -31,7 +31,7 @@ def proxy_cmd(config, port, host='127.0.0.1'):
     "Command line running LiteLLM's Proxy with `config` on `host`:`port`, in this Python"
     return [sys.executable, '-c', _launch, '--config', str(config), '--host', host, '--port', str(port)]
 
-# %% ../nbs/11_gateway.ipynb #d22025f4
+# %% ../nbs/11_gateway.ipynb #f10d1ca9
 class ProxyServer:
     "A LiteLLM Proxy server run as a child process on 127.0.0.1"
     def __init__(self,
@@ -52,7 +52,7 @@ class ProxyServer:
     def __enter__(self): return self.start()
     def __exit__(self, *exc): self.stop()
 
-# %% ../nbs/11_gateway.ipynb #42eea50a
+# %% ../nbs/11_gateway.ipynb #2ee89d63
 @patch
 def log_tail(self:ProxyServer, n=20):
     "The last `n` lines of the proxy's output"
@@ -65,7 +65,7 @@ def ready(self:ProxyServer):
     try: return httpx.get(self.url+'/health/readiness', timeout=2).status_code==200
     except httpx.HTTPError: return False
 
-# %% ../nbs/11_gateway.ipynb #7650d327
+# %% ../nbs/11_gateway.ipynb #8b9bae96
 @patch
 def start(self:ProxyServer):
     "Start the proxy and wait until it is ready"
@@ -90,7 +90,7 @@ def start(self:ProxyServer):
     self.startup = time.monotonic()-t0
     return self
 
-# %% ../nbs/11_gateway.ipynb #5b277358
+# %% ../nbs/11_gateway.ipynb #a43a39c6
 def _signal(proc, sig):
     try: os.killpg(proc.pid, sig) if hasattr(os, 'killpg') else proc.send_signal(sig)
     except ProcessLookupError: pass
