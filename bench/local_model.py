@@ -16,6 +16,7 @@ the first, divided by the time from the first to the last of them (llama.cpp sen
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import argparse, gc, json, platform, time
+from importlib.metadata import version
 from statistics import median
 import httpx, litellm
 from litellm.types.utils import ModelResponseStream
@@ -66,7 +67,7 @@ def main(runs=12, tokens=128, threads=None):
     tps = {k: median(r[1] for r in v) for k,v in res.items()}
     n = {k: median(r[2] for r in v) for k,v in res.items()}
     print(f'{srv.model}, {srv.threads} threads, {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, '
-          f'litellm {litellm.__version__ if hasattr(litellm, "__version__") else ""}')
+          f'litellm {version("litellm")}, xllamacpp {version("xllamacpp")}')
     print(f'server ready in {srv.start_time:.2f} s (local_server call {start:.2f} s); {runs} runs of {tokens} tokens each, medians\n')
     print('| client | first token (ms) | tokens/s | text chunks | first-token overhead vs direct | throughput vs direct |')
     print('|---|---|---|---|---|---|')

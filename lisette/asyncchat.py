@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['AsyncChat']
 
-# %% ../nbs/04b_async.ipynb #70a04905
+# %% ../nbs/04b_async.ipynb #9525f309
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
@@ -14,7 +14,7 @@ from litellm.types.utils import ModelResponse, ModelResponseStream
 from .streaming import astream_with_complete, cite_footnotes
 from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, _own_reasons, _aown_stream, Ask
 
-# %% ../nbs/04b_async.ipynb #a005bd94
+# %% ../nbs/04b_async.ipynb #bf0fdbdd
 class AsyncChat(_ChatBase):
     "LiteLLM chat client, async."
     async def _drive(self, g, stream=False):

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['can_search', 'can_think', 'uses_breakpoints', 'can_prefill', 'Ask', 'Run', 'retry_wait', 'Chat']
 
-# %% ../nbs/04_chat.ipynb #6bdd2d2d
+# %% ../nbs/04_chat.ipynb #8e88b315
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json, inspect, time, asyncio, warnings, contextvars
@@ -23,7 +23,7 @@ from .streaming import *
 from .tools import *
 import lisette.display
 
-# %% ../nbs/04_chat.ipynb #c01e2d00
+# %% ../nbs/04_chat.ipynb #b4ba53b3
 _efforts = {'l':'low', 'm':'medium', 'h':'high'}
 
 def _effort(v, what):
@@ -55,12 +55,12 @@ def can_prefill(model):
     try: return litellm.get_model_info(model).get('supports_assistant_prefill') is not False
     except Exception: return True
 
-# %% ../nbs/04_chat.ipynb #48f354ab
+# %% ../nbs/04_chat.ipynb #63f519f7
 _final_prompt = ("You have used all the tool calls allowed for this request, so no more tools can run now. "
                  "Summarise what you found and how far you got, and say what remains to be done.")
 _not_run = 'Not run: the tool-call budget for this request is spent.'
 
-# %% ../nbs/04_chat.ipynb #623952d0
+# %% ../nbs/04_chat.ipynb #9e42e87c
 @dataclass
 class Ask:
     "A step asking the driver for a model response"
@@ -73,7 +73,7 @@ class Run:
     calls: list
     tools: Toolbox
 
-# %% ../nbs/04_chat.ipynb #d6b5acc8
+# %% ../nbs/04_chat.ipynb #813a772d
 def _check_idxs(idxs):
     "`idxs` as a list of message indices, checked against Anthropic's limit of 4 breakpoints"
     idxs = list(idxs or [])
@@ -114,7 +114,7 @@ class _ChatBase:
         self.h,self._h0 = [],0
     def __repr__(self): return f"{type(self).__name__}({self.model!r}, {len(self.hist)} messages, tools={[lite_mk_func(t)['function']['name'] for t in self.tools]})"
 
-# %% ../nbs/04_chat.ipynb #44d8fcd3
+# %% ../nbs/04_chat.ipynb #cdb55c40
 @patch
 def _sys(self:_ChatBase):
     if not self.sp: return []
@@ -145,7 +145,7 @@ def _kw(self:_ChatBase, tb, prefill=None, temp=None, think=None, search=None, to
         d['web_search_options'] = {'search_context_size': _effort(search, 'search')}
     return d
 
-# %% ../nbs/04_chat.ipynb #1f19a3d4
+# %% ../nbs/04_chat.ipynb #1bca6bf3
 _retryable = (litellm.RateLimitError, litellm.InternalServerError, litellm.ServiceUnavailableError,
               litellm.APIConnectionError, litellm.Timeout)
 
@@ -169,7 +169,7 @@ def _gave_up(e, attempt):
     if attempt and hasattr(e, 'add_note'): e.add_note(f'lisette: gave up after {attempt+1} attempts. The chat history is intact; call the chat again to retry.')
     return e
 
-# %% ../nbs/04_chat.ipynb #7d9d831c
+# %% ../nbs/04_chat.ipynb #8c1d695a
 @patch
 def _send_kw(self:_ChatBase, kw):
     return {'max_retries':0} | kw
@@ -249,7 +249,7 @@ async def _acomplete(self:_ChatBase, kw):
         if (wait := self._retry_wait(e, attempt)) is None: raise _gave_up(e, attempt)
         await asyncio.sleep(wait)
 
-# %% ../nbs/04_chat.ipynb #e9015309
+# %% ../nbs/04_chat.ipynb #a2bd52ab
 def _plain(o):
     "`o` with any pydantic objects inside it turned into plain dicts"
     if hasattr(o, 'model_dump'): return o.model_dump()
@@ -279,7 +279,7 @@ def _is_msg_list(msg):
     "True if `msg` is a list of whole messages (dicts/`Message`s), not the parts of one message"
     return isinstance(msg, list) and bool(msg) and all(isinstance(o, Message) or (isinstance(o, dict) and 'role' in o) for o in msg)
 
-# %% ../nbs/04_chat.ipynb #1277087e
+# %% ../nbs/04_chat.ipynb #a7193c3a
 _shortened = "\n[lisette: shortened from {} to {} characters: the conversation no longer fit in the model's context window]"
 
 @patch
@@ -299,7 +299,7 @@ def _overflow(e, model, n):
            f"(or start a new chat with a summary) and call again. The provider said: {getattr(e, 'message', e)}")
     return litellm.ContextWindowExceededError(message=msg, model=model, llm_provider=getattr(e, 'llm_provider', '') or '')
 
-# %% ../nbs/04_chat.ipynb #3258d829
+# %% ../nbs/04_chat.ipynb #e471a436
 @patch
 def _ask(self:_ChatBase, tb, prefill, kw, opts):
     "Steps getting one model response; on a context overflow, shorten tool results and retry once"
@@ -343,7 +343,7 @@ def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search
             final = True
             if final_prompt: self.hist.append(mk_msg(final_prompt))
 
-# %% ../nbs/04_chat.ipynb #39141850
+# %% ../nbs/04_chat.ipynb #3d0e067d
 from litellm.litellm_core_utils import core_helpers
 _own = contextvars.ContextVar('lisette_request', default=False)
 
@@ -378,7 +378,7 @@ async def _aown_stream(amk):
         if o is _end: return
         yield o
 
-# %% ../nbs/04_chat.ipynb #ef10df4c
+# %% ../nbs/04_chat.ipynb #6052822d
 def _finish(res, prefill=None):
     "Complete the response `res` in place: prefill, citations, finish reason"
     ch = res.choices[0]
@@ -395,7 +395,7 @@ def _prefill_chunk(prefill):
 
 _stream_kw = {'stream':True, 'stream_options':{'include_usage':True}}  # OpenAI streams report usage only when asked
 
-# %% ../nbs/04_chat.ipynb #6386a192
+# %% ../nbs/04_chat.ipynb #c0a804de
 class Chat(_ChatBase):
     "LiteLLM chat client."
     def _drive(self, g, stream=False):
@@ -437,7 +437,7 @@ class Chat(_ChatBase):
         if return_all: return res
         return last(o for o in res if isinstance(o, ModelResponse))
 
-# %% ../nbs/04_chat.ipynb #160c03e2
+# %% ../nbs/04_chat.ipynb #b7483e63
 @patch(as_prop=True)
 def cost(self:_ChatBase):
     "Total cost of all responses in conversation history"

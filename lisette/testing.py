@@ -8,13 +8,13 @@ __all__ = ['usage_keys', 'fault_kinds', 'secret_headers', 'dialects', 'ToolCall'
            'openai_check', 'openai_body', 'openai_sse', 'openai_error', 'gemini_check', 'gemini_body', 'gemini_sse',
            'gemini_error']
 
-# %% ../nbs/05_testing.ipynb #5d6a0f70
+# %% ../nbs/05_testing.ipynb #582902ce
 import base64, hashlib, json, os, re, socket, threading, time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
-# %% ../nbs/05_testing.ipynb #84e6aea5
+# %% ../nbs/05_testing.ipynb #2ba617ca
 @dataclass
 class ToolCall:
     "A tool call made by the scripted model"
@@ -22,7 +22,7 @@ class ToolCall:
     args: dict|str = field(default_factory=dict)  # arguments, sent as JSON; a `str` is the raw JSON text
     id: str|None = None  # call id; `None` lets the emulator number it
 
-# %% ../nbs/05_testing.ipynb #c75a8718
+# %% ../nbs/05_testing.ipynb #0ddec594
 usage_keys = ('prompt','completion','cache_read','cache_creation','reasoning')
 
 @dataclass
@@ -41,7 +41,7 @@ class Reply:
         bad = set(self.usage or {}) - set(usage_keys)
         if bad: raise ValueError(f'unknown usage keys {sorted(bad)}; use {usage_keys}')
 
-# %% ../nbs/05_testing.ipynb #aff3437c
+# %% ../nbs/05_testing.ipynb #e7c3281e
 fault_kinds = ('rate_limit','server','overloaded','context','auth','malformed','cut','hang')
 
 class Fault:
@@ -52,7 +52,7 @@ class Fault:
     def __repr__(self): return f"Fault({self.kind!r}{''.join(f', {k}={v!r}' for k,v in self.kw.items())})"
     def __eq__(self, o): return isinstance(o, Fault) and (self.kind,self.kw)==(o.kind,o.kw)
 
-# %% ../nbs/05_testing.ipynb #8bf02e4c
+# %% ../nbs/05_testing.ipynb #14ce0727
 secret_headers = ('authorization','x-api-key','x-goog-api-key','api-key')
 
 def _texts(o):
@@ -93,7 +93,7 @@ class Request:
             res += [f['name'] for f in t.get('function_declarations', t.get('functionDeclarations', []))]
         return res
 
-# %% ../nbs/05_testing.ipynb #c37ff4a0
+# %% ../nbs/05_testing.ipynb #ab37ab87
 def _mk_request(path, headers, raw):
     "Parse an HTTP request into a `Request`; `None` if the path is no provider endpoint"
     hdrs = {k.lower(): ('***' if k.lower() in secret_headers else v) for k,v in headers.items()}
@@ -106,7 +106,7 @@ def _mk_request(path, headers, raw):
     else: return None
     return Request(prov, path, hdrs, body, stream, model)
 
-# %% ../nbs/05_testing.ipynb #ea66ffd2
+# %% ../nbs/05_testing.ipynb #42e9621a
 def _pieces(text, n=2):
     "Split `text` into chunks of `n` words (with their whitespace)"
     ws = re.findall(r'\s*\S+\s*', text)
@@ -117,7 +117,7 @@ def _split(s, n=3):
     k = max(1, -(-len(s)//n))
     return [s[i:i+k] for i in range(0, len(s), k)] or ['']
 
-# %% ../nbs/05_testing.ipynb #5b72883c
+# %% ../nbs/05_testing.ipynb #aa961ae4
 def _words(o):
     "Count whitespace-separated words in all strings inside `o`"
     if isinstance(o, str): return len(o.split())
@@ -134,7 +134,7 @@ def _usage(r:Reply, req:Request):
     u.setdefault('completion', max(1, _words(r.text)+_words([t.args for t in r.tool_calls]))+u['reasoning'])
     return u
 
-# %% ../nbs/05_testing.ipynb #3294c37b
+# %% ../nbs/05_testing.ipynb #82014cef
 @dataclass
 class Dialect:
     "How one provider's API speaks: validation, response body, stream, errors"
@@ -162,7 +162,7 @@ def _sig(s, n=24):
     "A deterministic opaque token derived from `s` (signatures, encrypted indexes)"
     return base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()[:n]
 
-# %% ../nbs/05_testing.ipynb #bd638942
+# %% ../nbs/05_testing.ipynb #624df2fb
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     def __init__(self, emu, port=0):
@@ -184,7 +184,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError): self.close_connection = True
     do_GET = do_POST
 
-# %% ../nbs/05_testing.ipynb #a4534dc3
+# %% ../nbs/05_testing.ipynb #19a0e437
 def _send(h, status, data, ctype='application/json', headers=None):
     "Send a complete response; `data` is bytes, str or a JSON-able object"
     if not isinstance(data, (bytes,str)): data = json.dumps(data)
@@ -206,7 +206,7 @@ def _send_sse(h, events, complete=True):
     if complete: h.wfile.write(b'0\r\n\r\n')
     else: h.close_connection = True
 
-# %% ../nbs/05_testing.ipynb #5d37dca8
+# %% ../nbs/05_testing.ipynb #118ed6b1
 class Emulator:
     "Offline provider emulator: a local HTTP server speaking the Anthropic, OpenAI and Gemini APIs"
     def __init__(self):
@@ -253,7 +253,7 @@ class Emulator:
         return dict(anthropic=self.url, openai=self.url+'/v1', gemini=self.url+'/v1beta')
     def __repr__(self): return f'Emulator({self.url if self._srv else "stopped"}, {len(self.queue)} queued, {len(self.requests)} received)'
 
-# %% ../nbs/05_testing.ipynb #99b37920
+# %% ../nbs/05_testing.ipynb #b45f6670
 _env_keys = dict(ANTHROPIC_API_BASE='anthropic', OPENAI_API_BASE='openai', OPENAI_BASE_URL='openai', GEMINI_API_BASE='gemini')
 
 def _set_env(self:Emulator):
@@ -267,7 +267,7 @@ def _set_env(self:Emulator):
     return self
 Emulator.set_env = _set_env
 
-# %% ../nbs/05_testing.ipynb #1cffef4b
+# %% ../nbs/05_testing.ipynb #3b58e53e
 def _script(self:Emulator, *items):
     "Queue answers, each a `Reply`, `Fault` or `str`; each request pops one"
     for o in items:
@@ -289,7 +289,7 @@ def _id(self:Emulator, prefix):
 Emulator.script,Emulator.reset,Emulator._id = _script,_reset,_id
 Emulator.last = property(lambda self: self.requests[-1] if self.requests else None, doc='The last request received')
 
-# %% ../nbs/05_testing.ipynb #6fc943f4
+# %% ../nbs/05_testing.ipynb #d22c3de7
 def _next(self:Emulator, req):
     "Pop the next scripted item, else ask `responder`, else `None`"
     with self._lock:
@@ -335,7 +335,7 @@ def _answer(self:Emulator, h, req, item):
 
 Emulator._next,Emulator._serve,Emulator._answer = _next,_serve,_answer
 
-# %% ../nbs/05_testing.ipynb #9d34df12
+# %% ../nbs/05_testing.ipynb #cbfe0039
 def _blocks(m): return m['content'] if isinstance(m.get('content'), list) else []
 
 def anthropic_check(b):
@@ -362,7 +362,7 @@ def anthropic_check(b):
         if miss: return (f"messages.{i}: `tool_use` ids were found without `tool_result` blocks immediately after: {', '.join(miss)}. "
                          "Each `tool_use` block must have a corresponding `tool_result` block in the next message.")
 
-# %% ../nbs/05_testing.ipynb #c0ffa567
+# %% ../nbs/05_testing.ipynb #14c6b9f9
 def _cite(c):
     return dict(type='web_search_result_location', cited_text=c['cited_text'], url=c['url'], title=c.get('title', ''),
                 encrypted_index=_sig(c['url']+c['cited_text']))
@@ -385,7 +385,7 @@ def anthropic_text_blocks(text, citations=None):
         else: segs = [[text, orphans]]
     return [dict(type='text', text=t, **({'citations': [_cite(c) for c in cs]} if cs else {})) for t,cs in segs]
 
-# %% ../nbs/05_testing.ipynb #4877a113
+# %% ../nbs/05_testing.ipynb #c38018b2
 def _last_user_text(req):
     us = [m for m in req.messages if m.get('role')=='user']
     return ' '.join(_texts(us[-1])) if us else ''
@@ -408,7 +408,7 @@ def anthropic_body(r:Reply, req:Request, emu):
     return dict(id=emu._id('msg_emu'), type='message', role='assistant', model=r.model or req.model, content=content,
                 stop_reason=_finish(r, 0), stop_sequence=None, usage=usage)
 
-# %% ../nbs/05_testing.ipynb #a82301cf
+# %% ../nbs/05_testing.ipynb #4853d597
 def _anth_deltas(b):
     "(empty start block, deltas) for content block `b`"
     t = b['type']
@@ -435,7 +435,7 @@ def anthropic_sse(msg, req=None):
             dict(type='message_stop')]
     return [f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in evs]
 
-# %% ../nbs/05_testing.ipynb #ae196cff
+# %% ../nbs/05_testing.ipynb #f57d2b20
 _anth_errors = dict(rate_limit=(429, 'rate_limit_error', 'This request would exceed the rate limit for your organization of 50 requests per minute.'),
                     server=(500, 'api_error', 'Internal server error'), overloaded=(529, 'overloaded_error', 'Overloaded'),
                     invalid=(400, 'invalid_request_error', 'invalid request'), context=(400, 'invalid_request_error', None),
@@ -449,7 +449,7 @@ def anthropic_error(kind, req, msg=None, tokens=None, limit=200000, **kw):
 
 dialects['anthropic'] = Dialect(anthropic_check, anthropic_body, anthropic_sse, anthropic_error)
 
-# %% ../nbs/05_testing.ipynb #48cfe6d5
+# %% ../nbs/05_testing.ipynb #7265d66a
 def openai_check(b):
     "The Chat Completions error message for request body `b`, or `None`"
     if not b.get('messages'): return "[] is too short - 'messages'"
@@ -466,7 +466,7 @@ def openai_check(b):
     if pending: return ("An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. "
                         f"The following tool_call_ids did not have response messages: {', '.join(pending)}")
 
-# %% ../nbs/05_testing.ipynb #000bec19
+# %% ../nbs/05_testing.ipynb #0f4d90ce
 def _annotations(text, citations):
     res = []
     for c in citations or []:
@@ -490,7 +490,7 @@ def openai_body(r:Reply, req:Request, emu):
                 choices=[dict(index=0, message=msg, logprobs=None, finish_reason=_finish(r, 1))],
                 usage=usage, service_tier='default', system_fingerprint='fp_emulator')
 
-# %% ../nbs/05_testing.ipynb #72817027
+# %% ../nbs/05_testing.ipynb #93cd227e
 def openai_sse(body, req):
     "The SSE events of the stream equivalent to Chat Completions response `body`"
     base = {k:body[k] for k in ('id','created','model','service_tier','system_fingerprint')} | dict(object='chat.completion.chunk')
@@ -506,7 +506,7 @@ def openai_sse(body, req):
         out = [o | dict(usage=None) for o in out] + [base | dict(choices=[], usage=body['usage'])]
     return [f'data: {json.dumps(o)}\n\n' for o in out] + ['data: [DONE]\n\n']
 
-# %% ../nbs/05_testing.ipynb #f55e3806
+# %% ../nbs/05_testing.ipynb #f261f408
 _oai_errors = dict(rate_limit=(429, 'requests', 'rate_limit_exceeded'), server=(500, 'server_error', None),
                    overloaded=(503, 'server_error', None), invalid=(400, 'invalid_request_error', None),
                    context=(400, 'invalid_request_error', 'context_length_exceeded'), auth=(401, 'invalid_request_error', 'invalid_api_key'))
@@ -524,7 +524,7 @@ def openai_error(kind, req, msg=None, tokens=None, limit=1047576, retry_after=1,
 
 dialects['openai'] = Dialect(openai_check, openai_body, openai_sse, openai_error)
 
-# %% ../nbs/05_testing.ipynb #cc5782db
+# %% ../nbs/05_testing.ipynb #e92557cf
 def _parts(c, key): return [p for p in c.get('parts', []) if key in p or re.sub('([A-Z])', r'_\1', key).lower() in p]
 
 def gemini_check(b):
@@ -538,7 +538,7 @@ def gemini_check(b):
         if prev and len(resps)!=len(prev):
             return 'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.'
 
-# %% ../nbs/05_testing.ipynb #f721d4d3
+# %% ../nbs/05_testing.ipynb #faba842a
 def _grounding(r:Reply, req):
     srcs = [dict(url=c['url'], title=c.get('title', '')) for c in r.citations or []] + list(r.search_results or [])
     urls = list(dict.fromkeys(s['url'] for s in srcs))
@@ -561,7 +561,7 @@ def gemini_body(r:Reply, req:Request, emu):
     if u['reasoning']: um['thoughtsTokenCount'] = u['reasoning']
     return dict(candidates=[cand], usageMetadata=um, modelVersion=r.model or req.model, responseId=emu._id('emu'))
 
-# %% ../nbs/05_testing.ipynb #7d0fce47
+# %% ../nbs/05_testing.ipynb #c0d4c821
 def gemini_sse(body, req):
     "The SSE events of the stream equivalent to generateContent response `body`"
     cand,um = body['candidates'][0],body['usageMetadata']
@@ -577,7 +577,7 @@ def gemini_sse(body, req):
     evs = [ev(g, i==len(groups)-1) for i,g in enumerate(groups)]
     return [f'data: {json.dumps(e)}\r\n\r\n' for e in evs]
 
-# %% ../nbs/05_testing.ipynb #50985c33
+# %% ../nbs/05_testing.ipynb #93c701a1
 _gem_errors = dict(rate_limit=(429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).'),
                    server=(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting'),
                    overloaded=(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.'),

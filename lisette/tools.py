@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['ToolResponse', 'StopResponse', 'result_content', 'Toolbox', 'unique_calls', 'sendable_calls']
 
-# %% ../nbs/03_tools.ipynb #ffdb121b
+# %% ../nbs/03_tools.ipynb #ff0d7bcf
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json, asyncio, inspect, threading, functools
@@ -13,7 +13,7 @@ import jsonschema
 from fastcore.utils import *
 from .messages import lite_mk_func, mk_tc_result, mk_tc
 
-# %% ../nbs/03_tools.ipynb #d7bc4041
+# %% ../nbs/03_tools.ipynb #c15e54d0
 class ToolResponse:
     "A tool result made of content blocks (text or image parts), sent to the model as is"
     def __init__(self, content:list): self.content = content
@@ -23,7 +23,7 @@ class StopResponse(ToolResponse):
     "A tool result that ends the tool loop after this round"
     def __init__(self, content='Stopped.'): self.content = content
 
-# %% ../nbs/03_tools.ipynb #e3e1a2c0
+# %% ../nbs/03_tools.ipynb #1c50c01b
 def _as_text(res):
     if isinstance(res, str): return res
     if isinstance(res, (dict, list, tuple, int, float, bool)) or res is None:
@@ -46,7 +46,7 @@ def result_content(res, max_chars=100_000):
     if max_chars and len(s)>max_chars: s = s[:max_chars] + f'\n[lisette: result truncated from {len(s)} to {max_chars} characters]'
     return s
 
-# %% ../nbs/03_tools.ipynb #41e7d9eb
+# %% ../nbs/03_tools.ipynb #8bd1178e
 def _tc_parts(tc):
     "id, name and raw arguments of the tool call `tc` (dict or object)"
     if isinstance(tc, dict): f = tc.get('function') or {}; return tc.get('id'), f.get('name'), f.get('arguments')
@@ -69,7 +69,7 @@ class Toolbox:
     def __bool__(self): return bool(self.schemas)
     def __repr__(self): return f"Toolbox({list(self.schemas)})"
 
-# %% ../nbs/03_tools.ipynb #4ad74c64
+# %% ../nbs/03_tools.ipynb #3f128be5
 @functools.lru_cache(maxsize=512)
 def _validator(schema_json):
     "A `jsonschema` validator for the JSON schema `schema_json`, checked once"
@@ -99,7 +99,7 @@ def prepare(self:Toolbox, tc):
         return None, f"Error: invalid arguments for {nm}: {err}"
     return self.fns[nm], args
 
-# %% ../nbs/03_tools.ipynb #4a1ee441
+# %% ../nbs/03_tools.ipynb #c3ad5ae8
 @patch
 def admit(self:Toolbox, tcs):
     "Split the tool calls `tcs` into those to run and the tool messages refusing the ones beyond `max_parallel`"
@@ -109,7 +109,7 @@ def admit(self:Toolbox, tcs):
            'ask for this one again in a later response.')
     return tcs[:n], [mk_tc_result(tc, msg) for tc in tcs[n:]]
 
-# %% ../nbs/03_tools.ipynb #c17c1042
+# %% ../nbs/03_tools.ipynb #e02b20c8
 def _canon(raw):
     try: return json.dumps(json.loads(raw), sort_keys=True)
     except (TypeError, ValueError): return raw
@@ -122,7 +122,7 @@ def unique_calls(tcs):
         if (k := (nm, _canon(raw))) not in seen: seen.add(k); res.append(tc)
     return res
 
-# %% ../nbs/03_tools.ipynb #e4395f84
+# %% ../nbs/03_tools.ipynb #78cbfaaa
 def _is_obj(raw):
     try: return isinstance(json.loads(raw), dict)
     except (TypeError, ValueError): return False
@@ -141,7 +141,7 @@ def sendable_calls(m:dict):
     if not isinstance(tcs, list) or all(_args_ok(tc) for tc in tcs): return m
     return m | {'tool_calls': [tc if _args_ok(tc) else _with_args(tc, '{}') for tc in tcs]}
 
-# %% ../nbs/03_tools.ipynb #0ccfece7
+# %% ../nbs/03_tools.ipynb #d9274e5d
 def _err(e): return f"Error: {type(e).__name__}: {e}"
 
 def _run_coro(coro, timeout=None):
@@ -174,7 +174,7 @@ def run(self:Toolbox, tc, timeout=None):
     except (Exception, SystemExit) as e: res = _err(e)
     return self._result(tc, res)
 
-# %% ../nbs/03_tools.ipynb #9ff9e5b1
+# %% ../nbs/03_tools.ipynb #4c869ea7
 class _Interrupted(Exception): "A `KeyboardInterrupt` inside a tool, carried through asyncio as an ordinary exception"
 
 def _guarded(fn, args):
