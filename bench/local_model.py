@@ -3,7 +3,8 @@
     python bench/local_model.py                # 12 runs of each, 128 tokens per answer
     python bench/local_model.py --runs 4 --threads 1
 
-One server (`lisette.local`, in this process), one prompt, the same request body for every client. Each run
+One server (`lisette.local`, in this process), one prompt, the same request body and `Connection: close` header
+(as `local_model` sets) for every client. Each run
 streams one answer; the three clients take turns (rotating order), so drift hits them alike. Figures are medians.
 
 - direct:  httpx, reading the server-sent events itself (the floor: no LiteLLM, no lisette)
@@ -33,7 +34,7 @@ def timed(chunks):
 
 def direct(client, url, key, body):
     "Texts of the streamed answer to `body`, read straight from the server's events"
-    with client.stream('POST', f'{url}/v1/chat/completions', json=body, headers={'Authorization': f'Bearer {key}'}) as r:
+    with client.stream('POST', f'{url}/v1/chat/completions', json=body, headers={'Authorization': f'Bearer {key}', 'Connection': 'close'}) as r:
         for line in r.iter_lines():
             if not line.startswith('data: ') or line == 'data: [DONE]': continue
             for ch in json.loads(line[6:]).get('choices') or []: yield ch['delta'].get('content')

