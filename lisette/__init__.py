@@ -3,7 +3,7 @@ from .messages import *
 from .streaming import *
 from .display import *
 from .tools import *
-from .send import *
+from .sending import *
 from .chat import *
 from .asyncchat import *
 from .usage import *

