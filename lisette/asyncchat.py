@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['AsyncChat']
 
-# %% ../nbs/04b_async.ipynb #9523262f
+# %% ../nbs/04b_async.ipynb #2daeca7b
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
@@ -14,16 +14,18 @@ from litellm.types.utils import ModelResponse, ModelResponseStream
 from .streaming import astream_with_complete, cite_footnotes
 from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, Ask
 
-# %% ../nbs/04b_async.ipynb #1e60d409
+# %% ../nbs/04b_async.ipynb #13473f47
 class AsyncChat(_ChatBase):
     "LiteLLM chat client, async."
     async def _drive(self, g, stream=False):
         "Perform the steps of `g` with awaited calls, yielding chunks (if `stream`), responses and tool results"
-        send,err = None,None
+        send,err,out = None,None,[]
         while True:
             try: step = g.throw(err) if err else g.send(send)
-            except StopIteration: return
-            send,err = None,None
+            except StopIteration: step = None
+            for o in out: yield o  # results are handed over only once the steps have stored them
+            if step is None: return
+            send,err,out = None,None,[]
             if isinstance(step, Ask):
                 try:
                     if stream:
@@ -31,14 +33,10 @@ class AsyncChat(_ChatBase):
                         async for o in astream_with_complete(await self._acomplete(step.kw | _stream_kw), postproc=cite_footnotes):
                             if isinstance(o, ModelResponse): res = o
                             else: yield o
-                    else:
-                        res = await self._acomplete(step.kw)
+                    else: res = await self._acomplete(step.kw)
                 except Exception as e: err = e; continue
-                send = _finish(res, step.prefill)
-                yield send
-            else:
-                send = await step.tools.arun(step.calls, self.tool_timeout)
-                for o in send: yield o
+                send = _finish(res, step.prefill); out = [send]
+            else: send = out = await step.tools.arun(step.calls, self.tool_timeout)
 
     async def __call__(self,
                        msg=None, # Message: str, bytes, list of parts, a message dict, or None to continue

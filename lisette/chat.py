@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['can_search', 'can_think', 'uses_breakpoints', 'can_prefill', 'Ask', 'Run', 'Chat']
 
-# %% ../nbs/04_chat.ipynb #67196b54
+# %% ../nbs/04_chat.ipynb #0ed0b897
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json, inspect, time, asyncio, warnings, contextvars
@@ -24,7 +24,7 @@ from .tools import *
 from .sending import send, asend
 import lisette.display
 
-# %% ../nbs/04_chat.ipynb #1e28402d
+# %% ../nbs/04_chat.ipynb #45eda275
 _efforts = {'l':'low', 'm':'medium', 'h':'high'}
 
 def _effort(v, what):
@@ -56,12 +56,12 @@ def can_prefill(model):
     try: return litellm.get_model_info(model).get('supports_assistant_prefill') is not False
     except Exception: return True
 
-# %% ../nbs/04_chat.ipynb #5b12b641
+# %% ../nbs/04_chat.ipynb #2cc44390
 _final_prompt = ("You have used all the tool calls allowed for this request, so no more tools can run now. "
                  "Summarise what you found and how far you got, and say what remains to be done.")
 _not_run = 'Not run: the tool-call budget for this request is spent.'
 
-# %% ../nbs/04_chat.ipynb #a0c8f574
+# %% ../nbs/04_chat.ipynb #1b2af519
 @dataclass
 class Ask:
     "A step asking the driver for a model response"
@@ -74,7 +74,7 @@ class Run:
     calls: list
     tools: Toolbox
 
-# %% ../nbs/04_chat.ipynb #15ef08ac
+# %% ../nbs/04_chat.ipynb #325cb2c0
 def _check_idxs(idxs):
     "`idxs` as a list of message indices, checked against Anthropic's limit of 4 breakpoints"
     idxs = list(idxs or [])
@@ -115,7 +115,7 @@ class _ChatBase:
         self.h,self._h0 = [],0
     def __repr__(self): return f"{type(self).__name__}({self.model!r}, {len(self.hist)} messages, tools={[lite_mk_func(t)['function']['name'] for t in self.tools]})"
 
-# %% ../nbs/04_chat.ipynb #b1fff2e4
+# %% ../nbs/04_chat.ipynb #91700b99
 @patch
 def _sys(self:_ChatBase):
     if not self.sp: return []
@@ -146,7 +146,7 @@ def _kw(self:_ChatBase, tb, prefill=None, temp=None, think=None, search=None, to
         d['web_search_options'] = {'search_context_size': _effort(search, 'search')}
     return d
 
-# %% ../nbs/04_chat.ipynb #5025de14
+# %% ../nbs/04_chat.ipynb #7ace8c06
 @patch
 def _complete(self:_ChatBase, kw):
     "LiteLLM's response to `kw` (its chunks, if streaming), through the chat's router and retry settings"
@@ -157,7 +157,7 @@ async def _acomplete(self:_ChatBase, kw):
     "LiteLLM's response to `kw` (its chunks, if streaming), awaited"
     return await asend(kw, self.router, self.retries, self.backoff, self.max_wait)
 
-# %% ../nbs/04_chat.ipynb #96d1f2fa
+# %% ../nbs/04_chat.ipynb #d66a6735
 def _plain(o):
     "`o` with any pydantic objects inside it turned into plain dicts"
     if hasattr(o, 'model_dump'): return o.model_dump()
@@ -187,7 +187,7 @@ def _is_msg_list(msg):
     "True if `msg` is a list of whole messages (dicts/`Message`s), not the parts of one message"
     return isinstance(msg, list) and bool(msg) and all(isinstance(o, Message) or (isinstance(o, dict) and 'role' in o) for o in msg)
 
-# %% ../nbs/04_chat.ipynb #06b35492
+# %% ../nbs/04_chat.ipynb #428d610a
 _shortened = "\n[lisette: shortened from {} to {} characters: the conversation no longer fit in the model's context window]"
 
 @patch
@@ -207,7 +207,7 @@ def _overflow(e, model, n):
            f"(or start a new chat with a summary) and call again. The provider said: {getattr(e, 'message', e)}")
     return litellm.ContextWindowExceededError(message=msg, model=model, llm_provider=getattr(e, 'llm_provider', '') or '')
 
-# %% ../nbs/04_chat.ipynb #e8635342
+# %% ../nbs/04_chat.ipynb #addc9016
 @patch
 def _ask(self:_ChatBase, tb, prefill, kw, opts):
     "Steps getting one model response; on a context overflow, shorten tool results and retry once"
@@ -251,7 +251,7 @@ def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search
             final = True
             if final_prompt: self.hist.append(mk_msg(final_prompt))
 
-# %% ../nbs/04_chat.ipynb #beb27d7d
+# %% ../nbs/04_chat.ipynb #a76ab640
 def _finish(res, prefill=None):
     "Complete the response `res` in place: prefill, citations, finish reason"
     ch = res.choices[0]
@@ -268,16 +268,18 @@ def _prefill_chunk(prefill):
 
 _stream_kw = {'stream':True, 'stream_options':{'include_usage':True}}  # OpenAI streams report usage only when asked
 
-# %% ../nbs/04_chat.ipynb #3407a5d9
+# %% ../nbs/04_chat.ipynb #ddd1eeb6
 class Chat(_ChatBase):
     "LiteLLM chat client."
     def _drive(self, g, stream=False):
         "Perform the steps of `g` with blocking calls, yielding chunks (if `stream`), responses and tool results"
-        send,err = None,None
+        send,err,out = None,None,[]
         while True:
             try: step = g.throw(err) if err else g.send(send)
-            except StopIteration: return
-            send,err = None,None
+            except StopIteration: step = None
+            yield from out  # results are handed over only once the steps have stored them
+            if step is None: return
+            send,err,out = None,None,[]
             if isinstance(step, Ask):
                 try:
                     if stream:
@@ -285,9 +287,8 @@ class Chat(_ChatBase):
                         res = yield from stream_with_complete(self._complete(step.kw | _stream_kw), postproc=cite_footnotes)
                     else: res = self._complete(step.kw)
                 except Exception as e: err = e; continue
-                send = _finish(res, step.prefill)
-            else: send = [step.tools.run(tc, self.tool_timeout) for tc in step.calls]
-            yield from (send if isinstance(send, list) else [send])
+                send = _finish(res, step.prefill); out = [send]
+            else: send = out = [step.tools.run(tc, self.tool_timeout) for tc in step.calls]
 
     def __call__(self,
                  msg=None, # Message: str, bytes, list of parts, a message dict, or None to continue
@@ -309,7 +310,7 @@ class Chat(_ChatBase):
         if return_all: return res
         return last(o for o in res if isinstance(o, ModelResponse))
 
-# %% ../nbs/04_chat.ipynb #53983e04
+# %% ../nbs/04_chat.ipynb #669181d1
 @patch(as_prop=True)
 def cost(self:_ChatBase):
     "Total cost of all responses in conversation history"
