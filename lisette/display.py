@@ -5,16 +5,15 @@
 # %% auto #0
 __all__ = ['fmt_response', 'StreamFormatter', 'format_stream', 'aformat_stream', 'display_stream', 'adisplay_stream']
 
-# %% ../nbs/02_display.ipynb #67129a38
+# %% ../nbs/02_display.ipynb #e28c484f
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json
 from fastcore.utils import *
 from litellm.types.utils import ModelResponse, ModelResponseStream
-from IPython.display import display, Markdown
 from .streaming import delta_text
 
-# %% ../nbs/02_display.ipynb #632ad6fc
+# %% ../nbs/02_display.ipynb #3b5163e8
 _stop_warnings = {'length': '⚠️ The response was cut off at the token limit (finish_reason `length`).',
                   'content_filter': '⚠️ The response was withheld or cut by a content filter (finish_reason `content_filter`).',
                   'pause_turn': '⚠️ The provider paused this turn (finish_reason `pause_turn`); call the chat again, with no message, to let it continue.'}
@@ -41,7 +40,7 @@ def fmt_response(r:ModelResponse):
 @patch
 def _repr_markdown_(self:ModelResponse): return fmt_response(self)
 
-# %% ../nbs/02_display.ipynb #aa8ec1e6
+# %% ../nbs/02_display.ipynb #1166e2da
 def _trunc(s, n=200): 
     s = str(s)
     return s if len(s)<=n else s[:n]+'…'
@@ -64,7 +63,7 @@ class StreamFormatter:
         self.md += s
         return s
 
-# %% ../nbs/02_display.ipynb #b4bbed1e
+# %% ../nbs/02_display.ipynb #f4f53204
 def format_stream(rs):
     "Yield the markdown text of the stream `rs`, growing with each item"
     fmt = StreamFormatter()
@@ -77,8 +76,9 @@ async def aformat_stream(rs):
     async for o in rs:
         if fmt.add(o): yield fmt.md
 
-# %% ../nbs/02_display.ipynb #69d04560
+# %% ../nbs/02_display.ipynb #abcd84bc
 def _show(md, h):
+    from IPython.display import display, Markdown  # imported here: IPython costs ~165 ms, and only live displays need it
     if h is None: return display(Markdown(md), display_id=True)
     h.update(Markdown(md)); return h
 

@@ -6,17 +6,17 @@
 __all__ = ['patch_litellm', 'mk_msg', 'mk_msgs', 'lite_mk_func', 'random_tool_id', 'mk_tc', 'mk_tc_req', 'mk_tc_result',
            'mk_tc_results']
 
-# %% ../nbs/00_messages.ipynb #fe0478d0
+# %% ../nbs/00_messages.ipynb #ecb3cd9b
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
-import base64, json, random, string, mimetypes
+import base64, json, random, string, mimetypes, weakref, copy
 from pathlib import Path
 from fastcore.utils import *
 from fastcore.funccall import get_schema, detect_mime
 from litellm import completion
 from litellm.types.utils import ModelResponse, ModelResponseStream, Message
 
-# %% ../nbs/00_messages.ipynb #e42f33ab
+# %% ../nbs/00_messages.ipynb #165f71d8
 _fixed_id, _fixed_created = 'chatcmpl-xxx', 1700000000
 
 _fixed = {'id':_fixed_id, 'created':_fixed_created}
@@ -36,7 +36,7 @@ def patch_litellm(seed=0):
     random.seed(seed)
     for cls in (ModelResponse, ModelResponseStream): _pin_ids(cls)
 
-# %% ../nbs/00_messages.ipynb #fac3b5ef
+# %% ../nbs/00_messages.ipynb #558bb2e0
 def _data_url(data:bytes):
     "A base64 data URL for `data`, its MIME type sniffed from the bytes"
     mime = detect_mime(data)
@@ -58,7 +58,7 @@ def _part(o):
     if isinstance(o, dict) and 'type' in o: return o
     raise TypeError(f"mk_msg: cannot use {type(o).__name__} {o!r:.60} as message content; accepted: str, bytes, a content-part dict, or a list of these")
 
-# %% ../nbs/00_messages.ipynb #37f1276f
+# %% ../nbs/00_messages.ipynb #5ae0dbb9
 def _cache_ctl(ttl=None):
     if ttl not in (None, '5m', '1h'): raise ValueError(f"ttl must be None, '5m' or '1h', got {ttl!r}")
     return {'type':'ephemeral'} | ({'ttl':ttl} if ttl else {})
@@ -76,7 +76,7 @@ def _strip_cache(content):
     if len(blocks)==1 and blocks[0].get('type')=='text' and set(blocks[0])=={'type','text'}: return blocks[0]['text']
     return blocks
 
-# %% ../nbs/00_messages.ipynb #cba13084
+# %% ../nbs/00_messages.ipynb #851de650
 def _msg_dict(m):
     "A plain dict copy of a message-like object"
     if isinstance(m, ModelResponse): m = m.choices[0].message
@@ -104,7 +104,7 @@ def mk_msg(content, # Content: str, bytes (image, pdf, audio, video), list of mi
     if cache: content = _add_cache(content, ttl)
     return {'role':role, 'content':content}
 
-# %% ../nbs/00_messages.ipynb #74b4f414
+# %% ../nbs/00_messages.ipynb #22526116
 _max_ckpts = 4
 _next_role = {'user':'assistant', 'tool':'assistant', 'assistant':'user', 'system':'user'}
 
@@ -130,7 +130,7 @@ def mk_msgs(msgs, # List of messages (each: str, bytes, list, or dict w 'role' a
     if cache: res = _cache_msgs(res, ttl, ifnone(cache_idxs, [-1] if cache_last_ckpt_only else range(-1, -_max_ckpts-1, -1)))
     return res
 
-# %% ../nbs/00_messages.ipynb #5ad3ee65
+# %% ../nbs/00_messages.ipynb #f4214892
 def _can_cache(m):
     "True if the message `m` can carry a cache breakpoint"
     r = _role(m)
@@ -153,32 +153,40 @@ def _cache_msgs(msgs, ttl=None, idxs=(-1,), limit=_max_ckpts):
         if i>=0: res[i] = _with_ckpt(res[i], ttl); done.add(i)
     return res
 
-# %% ../nbs/00_messages.ipynb #c5ecc3aa
+# %% ../nbs/00_messages.ipynb #34ac099e
+_schemas = weakref.WeakKeyDictionary()  # reading a function's source for its schema takes ~1 ms: do it once per function
+
 def lite_mk_func(f):
     "OpenAI tool schema for the function `f` (a dict passes through unchanged)"
     if isinstance(f, dict): return f
     if not callable(f): raise TypeError(f"lite_mk_func: {f!r:.60} is not a function or a tool schema dict")
-    return {'type':'function', 'function':get_schema(f, pname='parameters')}
+    try: s = _schemas.get(f)
+    except TypeError: s = None  # not weakly referenceable
+    if s is None:
+        s = {'type':'function', 'function':get_schema(f, pname='parameters')}
+        try: _schemas[f] = s
+        except TypeError: pass
+    return copy.deepcopy(s)
 
-# %% ../nbs/00_messages.ipynb #9dc5622f
+# %% ../nbs/00_messages.ipynb #85a2bcaf
 def random_tool_id():
     "Generate a random tool ID with 'toolu_' prefix"
     return 'toolu_' + ''.join(random.choices(string.ascii_letters+string.digits, k=25))
 
-# %% ../nbs/00_messages.ipynb #98ff0fbd
+# %% ../nbs/00_messages.ipynb #60bc24be
 def mk_tc(func, idx=1, **kwargs):
     "A tool call dict asking for `func(**kwargs)`"
     nm = func if isinstance(func, str) else func.__name__
     return {'index':idx, 'function':{'arguments':json.dumps(kwargs), 'name':nm}, 'id':random_tool_id(), 'type':'function'}
 
-# %% ../nbs/00_messages.ipynb #a8c1850b
+# %% ../nbs/00_messages.ipynb #d2357390
 def mk_tc_req(content, tcs):
     "An assistant `Message` with `content` and the tool calls `tcs`, kept as dicts"
     msg = Message(content=content, role='assistant', tool_calls=None, function_call=None)
     msg.tool_calls = [o if isinstance(o, dict) else o.model_dump() for o in tcs]
     return msg
 
-# %% ../nbs/00_messages.ipynb #1e8bc3fc
+# %% ../nbs/00_messages.ipynb #17c163de
 def _tc_attr(tc, k):
     return tc[k] if isinstance(tc, dict) else getattr(tc, k)
 

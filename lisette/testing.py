@@ -8,13 +8,13 @@ __all__ = ['usage_keys', 'fault_kinds', 'secret_headers', 'dialects', 'ToolCall'
            'openai_check', 'openai_body', 'openai_sse', 'openai_error', 'gemini_check', 'gemini_body', 'gemini_sse',
            'gemini_error']
 
-# %% ../nbs/05_testing.ipynb #582902ce
+# %% ../nbs/05_testing.ipynb #7e118b4a
 import base64, hashlib, json, os, re, socket, threading, time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
-# %% ../nbs/05_testing.ipynb #2ba617ca
+# %% ../nbs/05_testing.ipynb #7900715b
 @dataclass
 class ToolCall:
     "A tool call made by the scripted model"
@@ -22,7 +22,7 @@ class ToolCall:
     args: dict|str = field(default_factory=dict)  # arguments, sent as JSON; a `str` is the raw JSON text
     id: str|None = None  # call id; `None` lets the emulator number it
 
-# %% ../nbs/05_testing.ipynb #0ddec594
+# %% ../nbs/05_testing.ipynb #21381339
 usage_keys = ('prompt','completion','cache_read','cache_creation','reasoning')
 
 @dataclass
@@ -41,7 +41,7 @@ class Reply:
         bad = set(self.usage or {}) - set(usage_keys)
         if bad: raise ValueError(f'unknown usage keys {sorted(bad)}; use {usage_keys}')
 
-# %% ../nbs/05_testing.ipynb #e7c3281e
+# %% ../nbs/05_testing.ipynb #7160f39f
 fault_kinds = ('rate_limit','server','overloaded','context','auth','malformed','cut','hang')
 
 class Fault:
@@ -52,7 +52,7 @@ class Fault:
     def __repr__(self): return f"Fault({self.kind!r}{''.join(f', {k}={v!r}' for k,v in self.kw.items())})"
     def __eq__(self, o): return isinstance(o, Fault) and (self.kind,self.kw)==(o.kind,o.kw)
 
-# %% ../nbs/05_testing.ipynb #14ce0727
+# %% ../nbs/05_testing.ipynb #13a3642c
 secret_headers = ('authorization','x-api-key','x-goog-api-key','api-key')
 
 def _texts(o):
@@ -93,7 +93,7 @@ class Request:
             res += [f['name'] for f in t.get('function_declarations', t.get('functionDeclarations', []))]
         return res
 
-# %% ../nbs/05_testing.ipynb #ab37ab87
+# %% ../nbs/05_testing.ipynb #1ae913b8
 def _mk_request(path, headers, raw):
     "Parse an HTTP request into a `Request`; `None` if the path is no provider endpoint"
     hdrs = {k.lower(): ('***' if k.lower() in secret_headers else v) for k,v in headers.items()}
@@ -106,7 +106,7 @@ def _mk_request(path, headers, raw):
     else: return None
     return Request(prov, path, hdrs, body, stream, model)
 
-# %% ../nbs/05_testing.ipynb #42e9621a
+# %% ../nbs/05_testing.ipynb #b1c1b2bd
 def _pieces(text, n=2):
     "Split `text` into chunks of `n` words (with their whitespace)"
     ws = re.findall(r'\s*\S+\s*', text)
@@ -117,7 +117,7 @@ def _split(s, n=3):
     k = max(1, -(-len(s)//n))
     return [s[i:i+k] for i in range(0, len(s), k)] or ['']
 
-# %% ../nbs/05_testing.ipynb #aa961ae4
+# %% ../nbs/05_testing.ipynb #8b333eeb
 def _words(o):
     "Count whitespace-separated words in all strings inside `o`"
     if isinstance(o, str): return len(o.split())
@@ -134,7 +134,7 @@ def _usage(r:Reply, req:Request):
     u.setdefault('completion', max(1, _words(r.text)+_words([t.args for t in r.tool_calls]))+u['reasoning'])
     return u
 
-# %% ../nbs/05_testing.ipynb #82014cef
+# %% ../nbs/05_testing.ipynb #cc21e81b
 @dataclass
 class Dialect:
     "How one provider's API speaks: validation, response body, stream, errors"
@@ -162,9 +162,10 @@ def _sig(s, n=24):
     "A deterministic opaque token derived from `s` (signatures, encrypted indexes)"
     return base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()[:n]
 
-# %% ../nbs/05_testing.ipynb #624df2fb
+# %% ../nbs/05_testing.ipynb #c689d9da
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 1024  # hundreds of concurrent clients must not find the listen queue full
     def __init__(self, emu, port=0):
         self.emu,self.conns = emu,set()
         super().__init__(('127.0.0.1', port), _Handler)
@@ -178,13 +179,14 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = 'HTTP/1.1'
+    disable_nagle_algorithm = True  # else each small response waits ~40 ms for a delayed ACK
     def log_message(self, *args): pass
     def do_POST(self):
         try: self.server.emu._serve(self)
         except (BrokenPipeError, ConnectionResetError): self.close_connection = True
     do_GET = do_POST
 
-# %% ../nbs/05_testing.ipynb #19a0e437
+# %% ../nbs/05_testing.ipynb #68ea5a9d
 def _send(h, status, data, ctype='application/json', headers=None):
     "Send a complete response; `data` is bytes, str or a JSON-able object"
     if not isinstance(data, (bytes,str)): data = json.dumps(data)
@@ -206,7 +208,7 @@ def _send_sse(h, events, complete=True):
     if complete: h.wfile.write(b'0\r\n\r\n')
     else: h.close_connection = True
 
-# %% ../nbs/05_testing.ipynb #118ed6b1
+# %% ../nbs/05_testing.ipynb #5c40cf94
 class Emulator:
     "Offline provider emulator: a local HTTP server speaking the Anthropic, OpenAI and Gemini APIs"
     def __init__(self):
@@ -253,7 +255,7 @@ class Emulator:
         return dict(anthropic=self.url, openai=self.url+'/v1', gemini=self.url+'/v1beta')
     def __repr__(self): return f'Emulator({self.url if self._srv else "stopped"}, {len(self.queue)} queued, {len(self.requests)} received)'
 
-# %% ../nbs/05_testing.ipynb #b45f6670
+# %% ../nbs/05_testing.ipynb #1068ef72
 _env_keys = dict(ANTHROPIC_API_BASE='anthropic', OPENAI_API_BASE='openai', OPENAI_BASE_URL='openai', GEMINI_API_BASE='gemini')
 
 def _set_env(self:Emulator):
@@ -267,7 +269,7 @@ def _set_env(self:Emulator):
     return self
 Emulator.set_env = _set_env
 
-# %% ../nbs/05_testing.ipynb #3b58e53e
+# %% ../nbs/05_testing.ipynb #2b8245b2
 def _script(self:Emulator, *items):
     "Queue answers, each a `Reply`, `Fault` or `str`; each request pops one"
     for o in items:
@@ -289,7 +291,7 @@ def _id(self:Emulator, prefix):
 Emulator.script,Emulator.reset,Emulator._id = _script,_reset,_id
 Emulator.last = property(lambda self: self.requests[-1] if self.requests else None, doc='The last request received')
 
-# %% ../nbs/05_testing.ipynb #d22c3de7
+# %% ../nbs/05_testing.ipynb #c9091c42
 def _next(self:Emulator, req):
     "Pop the next scripted item, else ask `responder`, else `None`"
     with self._lock:
@@ -335,7 +337,7 @@ def _answer(self:Emulator, h, req, item):
 
 Emulator._next,Emulator._serve,Emulator._answer = _next,_serve,_answer
 
-# %% ../nbs/05_testing.ipynb #cbfe0039
+# %% ../nbs/05_testing.ipynb #f3047ea2
 def _blocks(m): return m['content'] if isinstance(m.get('content'), list) else []
 
 def anthropic_check(b):
@@ -362,7 +364,7 @@ def anthropic_check(b):
         if miss: return (f"messages.{i}: `tool_use` ids were found without `tool_result` blocks immediately after: {', '.join(miss)}. "
                          "Each `tool_use` block must have a corresponding `tool_result` block in the next message.")
 
-# %% ../nbs/05_testing.ipynb #14c6b9f9
+# %% ../nbs/05_testing.ipynb #f10a84c8
 def _cite(c):
     return dict(type='web_search_result_location', cited_text=c['cited_text'], url=c['url'], title=c.get('title', ''),
                 encrypted_index=_sig(c['url']+c['cited_text']))
@@ -385,7 +387,7 @@ def anthropic_text_blocks(text, citations=None):
         else: segs = [[text, orphans]]
     return [dict(type='text', text=t, **({'citations': [_cite(c) for c in cs]} if cs else {})) for t,cs in segs]
 
-# %% ../nbs/05_testing.ipynb #c38018b2
+# %% ../nbs/05_testing.ipynb #b6ea06a1
 def _last_user_text(req):
     us = [m for m in req.messages if m.get('role')=='user']
     return ' '.join(_texts(us[-1])) if us else ''
@@ -408,7 +410,7 @@ def anthropic_body(r:Reply, req:Request, emu):
     return dict(id=emu._id('msg_emu'), type='message', role='assistant', model=r.model or req.model, content=content,
                 stop_reason=_finish(r, 0), stop_sequence=None, usage=usage)
 
-# %% ../nbs/05_testing.ipynb #4853d597
+# %% ../nbs/05_testing.ipynb #4d76f84d
 def _anth_deltas(b):
     "(empty start block, deltas) for content block `b`"
     t = b['type']
@@ -435,7 +437,7 @@ def anthropic_sse(msg, req=None):
             dict(type='message_stop')]
     return [f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in evs]
 
-# %% ../nbs/05_testing.ipynb #f57d2b20
+# %% ../nbs/05_testing.ipynb #3fc1750e
 _anth_errors = dict(rate_limit=(429, 'rate_limit_error', 'This request would exceed the rate limit for your organization of 50 requests per minute.'),
                     server=(500, 'api_error', 'Internal server error'), overloaded=(529, 'overloaded_error', 'Overloaded'),
                     invalid=(400, 'invalid_request_error', 'invalid request'), context=(400, 'invalid_request_error', None),
@@ -449,7 +451,7 @@ def anthropic_error(kind, req, msg=None, tokens=None, limit=200000, **kw):
 
 dialects['anthropic'] = Dialect(anthropic_check, anthropic_body, anthropic_sse, anthropic_error)
 
-# %% ../nbs/05_testing.ipynb #7265d66a
+# %% ../nbs/05_testing.ipynb #b618f53d
 def openai_check(b):
     "The Chat Completions error message for request body `b`, or `None`"
     if not b.get('messages'): return "[] is too short - 'messages'"
@@ -466,7 +468,7 @@ def openai_check(b):
     if pending: return ("An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. "
                         f"The following tool_call_ids did not have response messages: {', '.join(pending)}")
 
-# %% ../nbs/05_testing.ipynb #0f4d90ce
+# %% ../nbs/05_testing.ipynb #641fc154
 def _annotations(text, citations):
     res = []
     for c in citations or []:
@@ -490,7 +492,7 @@ def openai_body(r:Reply, req:Request, emu):
                 choices=[dict(index=0, message=msg, logprobs=None, finish_reason=_finish(r, 1))],
                 usage=usage, service_tier='default', system_fingerprint='fp_emulator')
 
-# %% ../nbs/05_testing.ipynb #93cd227e
+# %% ../nbs/05_testing.ipynb #a4689fce
 def openai_sse(body, req):
     "The SSE events of the stream equivalent to Chat Completions response `body`"
     base = {k:body[k] for k in ('id','created','model','service_tier','system_fingerprint')} | dict(object='chat.completion.chunk')
@@ -506,7 +508,7 @@ def openai_sse(body, req):
         out = [o | dict(usage=None) for o in out] + [base | dict(choices=[], usage=body['usage'])]
     return [f'data: {json.dumps(o)}\n\n' for o in out] + ['data: [DONE]\n\n']
 
-# %% ../nbs/05_testing.ipynb #f261f408
+# %% ../nbs/05_testing.ipynb #7ea8a194
 _oai_errors = dict(rate_limit=(429, 'requests', 'rate_limit_exceeded'), server=(500, 'server_error', None),
                    overloaded=(503, 'server_error', None), invalid=(400, 'invalid_request_error', None),
                    context=(400, 'invalid_request_error', 'context_length_exceeded'), auth=(401, 'invalid_request_error', 'invalid_api_key'))
@@ -524,7 +526,7 @@ def openai_error(kind, req, msg=None, tokens=None, limit=1047576, retry_after=1,
 
 dialects['openai'] = Dialect(openai_check, openai_body, openai_sse, openai_error)
 
-# %% ../nbs/05_testing.ipynb #e92557cf
+# %% ../nbs/05_testing.ipynb #dbb3df1d
 def _parts(c, key): return [p for p in c.get('parts', []) if key in p or re.sub('([A-Z])', r'_\1', key).lower() in p]
 
 def gemini_check(b):
@@ -538,7 +540,7 @@ def gemini_check(b):
         if prev and len(resps)!=len(prev):
             return 'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.'
 
-# %% ../nbs/05_testing.ipynb #faba842a
+# %% ../nbs/05_testing.ipynb #008f55c4
 def _grounding(r:Reply, req):
     srcs = [dict(url=c['url'], title=c.get('title', '')) for c in r.citations or []] + list(r.search_results or [])
     urls = list(dict.fromkeys(s['url'] for s in srcs))
@@ -561,7 +563,7 @@ def gemini_body(r:Reply, req:Request, emu):
     if u['reasoning']: um['thoughtsTokenCount'] = u['reasoning']
     return dict(candidates=[cand], usageMetadata=um, modelVersion=r.model or req.model, responseId=emu._id('emu'))
 
-# %% ../nbs/05_testing.ipynb #c0d4c821
+# %% ../nbs/05_testing.ipynb #206280cc
 def gemini_sse(body, req):
     "The SSE events of the stream equivalent to generateContent response `body`"
     cand,um = body['candidates'][0],body['usageMetadata']
@@ -577,7 +579,7 @@ def gemini_sse(body, req):
     evs = [ev(g, i==len(groups)-1) for i,g in enumerate(groups)]
     return [f'data: {json.dumps(e)}\r\n\r\n' for e in evs]
 
-# %% ../nbs/05_testing.ipynb #93c701a1
+# %% ../nbs/05_testing.ipynb #8b2a8811
 _gem_errors = dict(rate_limit=(429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).'),
                    server=(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting'),
                    overloaded=(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.'),
