@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['AsyncChat']
 
-# %% ../nbs/04b_async.ipynb #2daeca7b
+# %% ../nbs/04b_async.ipynb #fb8a5291
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
@@ -14,7 +14,7 @@ from litellm.types.utils import ModelResponse, ModelResponseStream
 from .streaming import astream_with_complete, cite_footnotes
 from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, Ask
 
-# %% ../nbs/04b_async.ipynb #13473f47
+# %% ../nbs/04b_async.ipynb #10e8b456
 class AsyncChat(_ChatBase):
     "LiteLLM chat client, async."
     async def _drive(self, g, stream=False):

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['can_search', 'can_think', 'uses_breakpoints', 'can_prefill', 'Ask', 'Run', 'Chat']
 
-# %% ../nbs/04_chat.ipynb #0ed0b897
+# %% ../nbs/04_chat.ipynb #eaf2e469
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
-import json, inspect, time, asyncio, warnings, contextvars
+import json, inspect, time, asyncio, warnings, contextvars, functools
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Optional
@@ -24,7 +24,7 @@ from .tools import *
 from .sending import send, asend
 import lisette.display
 
-# %% ../nbs/04_chat.ipynb #45eda275
+# %% ../nbs/04_chat.ipynb #16a3978b
 _efforts = {'l':'low', 'm':'medium', 'h':'high'}
 
 def _effort(v, what):
@@ -33,6 +33,7 @@ def _effort(v, what):
     if v in _efforts.values(): return v
     raise ValueError(f"{what} must be one of 'l', 'm', 'h' (or low/medium/high), got {v!r}")
 
+@functools.lru_cache(maxsize=512)
 def _provider(model):
     try: return litellm.get_llm_provider(model)[1]
     except Exception: return None
@@ -56,12 +57,12 @@ def can_prefill(model):
     try: return litellm.get_model_info(model).get('supports_assistant_prefill') is not False
     except Exception: return True
 
-# %% ../nbs/04_chat.ipynb #2cc44390
+# %% ../nbs/04_chat.ipynb #7d37c253
 _final_prompt = ("You have used all the tool calls allowed for this request, so no more tools can run now. "
                  "Summarise what you found and how far you got, and say what remains to be done.")
 _not_run = 'Not run: the tool-call budget for this request is spent.'
 
-# %% ../nbs/04_chat.ipynb #1b2af519
+# %% ../nbs/04_chat.ipynb #626ffef6
 @dataclass
 class Ask:
     "A step asking the driver for a model response"
@@ -74,7 +75,7 @@ class Run:
     calls: list
     tools: Toolbox
 
-# %% ../nbs/04_chat.ipynb #325cb2c0
+# %% ../nbs/04_chat.ipynb #1d1b7975
 def _check_idxs(idxs):
     "`idxs` as a list of message indices, checked against Anthropic's limit of 4 breakpoints"
     idxs = list(idxs or [])
@@ -115,7 +116,7 @@ class _ChatBase:
         self.h,self._h0 = [],0
     def __repr__(self): return f"{type(self).__name__}({self.model!r}, {len(self.hist)} messages, tools={[lite_mk_func(t)['function']['name'] for t in self.tools]})"
 
-# %% ../nbs/04_chat.ipynb #91700b99
+# %% ../nbs/04_chat.ipynb #8715beb1
 @patch
 def _sys(self:_ChatBase):
     if not self.sp: return []
@@ -146,7 +147,7 @@ def _kw(self:_ChatBase, tb, prefill=None, temp=None, think=None, search=None, to
         d['web_search_options'] = {'search_context_size': _effort(search, 'search')}
     return d
 
-# %% ../nbs/04_chat.ipynb #7ace8c06
+# %% ../nbs/04_chat.ipynb #d84ba67d
 @patch
 def _complete(self:_ChatBase, kw):
     "LiteLLM's response to `kw` (its chunks, if streaming), through the chat's router and retry settings"
@@ -157,7 +158,7 @@ async def _acomplete(self:_ChatBase, kw):
     "LiteLLM's response to `kw` (its chunks, if streaming), awaited"
     return await asend(kw, self.router, self.retries, self.backoff, self.max_wait)
 
-# %% ../nbs/04_chat.ipynb #d66a6735
+# %% ../nbs/04_chat.ipynb #82e26e33
 def _plain(o):
     "`o` with any pydantic objects inside it turned into plain dicts"
     if hasattr(o, 'model_dump'): return o.model_dump()
@@ -187,7 +188,7 @@ def _is_msg_list(msg):
     "True if `msg` is a list of whole messages (dicts/`Message`s), not the parts of one message"
     return isinstance(msg, list) and bool(msg) and all(isinstance(o, Message) or (isinstance(o, dict) and 'role' in o) for o in msg)
 
-# %% ../nbs/04_chat.ipynb #428d610a
+# %% ../nbs/04_chat.ipynb #74532e1b
 _shortened = "\n[lisette: shortened from {} to {} characters: the conversation no longer fit in the model's context window]"
 
 @patch
@@ -207,7 +208,7 @@ def _overflow(e, model, n):
            f"(or start a new chat with a summary) and call again. The provider said: {getattr(e, 'message', e)}")
     return litellm.ContextWindowExceededError(message=msg, model=model, llm_provider=getattr(e, 'llm_provider', '') or '')
 
-# %% ../nbs/04_chat.ipynb #addc9016
+# %% ../nbs/04_chat.ipynb #6aebc3a7
 @patch
 def _ask(self:_ChatBase, tb, prefill, kw, opts):
     "Steps getting one model response; on a context overflow, shorten tool results and retry once"
@@ -251,7 +252,7 @@ def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search
             final = True
             if final_prompt: self.hist.append(mk_msg(final_prompt))
 
-# %% ../nbs/04_chat.ipynb #a76ab640
+# %% ../nbs/04_chat.ipynb #1aa8e239
 def _finish(res, prefill=None):
     "Complete the response `res` in place: prefill, citations, finish reason"
     ch = res.choices[0]
@@ -268,7 +269,7 @@ def _prefill_chunk(prefill):
 
 _stream_kw = {'stream':True, 'stream_options':{'include_usage':True}}  # OpenAI streams report usage only when asked
 
-# %% ../nbs/04_chat.ipynb #ddd1eeb6
+# %% ../nbs/04_chat.ipynb #dd3ad708
 class Chat(_ChatBase):
     "LiteLLM chat client."
     def _drive(self, g, stream=False):
@@ -310,7 +311,7 @@ class Chat(_ChatBase):
         if return_all: return res
         return last(o for o in res if isinstance(o, ModelResponse))
 
-# %% ../nbs/04_chat.ipynb #669181d1
+# %% ../nbs/04_chat.ipynb #67cfabf8
 @patch(as_prop=True)
 def cost(self:_ChatBase):
     "Total cost of all responses in conversation history"
