@@ -5,16 +5,17 @@
 # %% auto #0
 __all__ = ['AsyncChat']
 
-# %% ../nbs/04b_async.ipynb #fb8a5291
+# %% ../nbs/04b_async.ipynb #5bee00f1
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
+from fastcore.meta import delegates
 from litellm import acompletion
 from litellm.types.utils import ModelResponse, ModelResponseStream
 from .streaming import astream_with_complete, cite_footnotes
-from .chat import _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, Ask
+from .chat import Chat, _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, Ask
 
-# %% ../nbs/04b_async.ipynb #10e8b456
+# %% ../nbs/04b_async.ipynb #0bcb0c24
 class AsyncChat(_ChatBase):
     "LiteLLM chat client, async."
     async def _drive(self, g, stream=False):
@@ -38,21 +39,10 @@ class AsyncChat(_ChatBase):
                 send = _finish(res, step.prefill); out = [send]
             else: send = out = await step.tools.arun(step.calls, self.tool_timeout)
 
-    async def __call__(self,
-                       msg=None, # Message: str, bytes, list of parts, a message dict, or None to continue
-                       prefill=None, # Start of the assistant's answer
-                       temp=None, # Temperature (default: the chat's)
-                       think=None, # Thinking effort: l, m or h
-                       search=None, # Web search context: l, m or h
-                       stream=False, # Yield chunks as they arrive
-                       max_steps=None, # Tool rounds allowed (default: the chat's `max_steps`)
-                       final_prompt=_final_prompt, # Sent, with tools disabled, after the last tool round
-                       return_all=False, # Return every response and tool result, not just the last response
-                       tool_choice=None, # Tool choice for the first request: 'auto', 'required', 'none' or a tool's name
-                       tools=None, # Tools for this call only (default: the chat's)
-                       **kw): # Passed to LiteLLM for this call
-        "Send `msg` and run the tool loop"
-        g = self._drive(self._steps(msg, prefill, temp, think, search, max_steps, final_prompt, tool_choice, tools, kw), stream)
+    @delegates(Chat.__call__)
+    async def __call__(self, msg=None, stream=False, return_all=False, **kwargs):
+        "Send `msg` and run the tool loop (options as for `Chat.__call__`)"
+        g = self._drive(self._steps(msg, **kwargs), stream)
         if stream or return_all: return g
         res = None
         async for o in g:

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['can_search', 'can_think', 'uses_breakpoints', 'can_prefill', 'Ask', 'Run', 'Chat']
 
-# %% ../nbs/04_chat.ipynb #eaf2e469
+# %% ../nbs/04_chat.ipynb #59626496
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json, inspect, time, asyncio, warnings, contextvars, functools
@@ -24,7 +24,7 @@ from .tools import *
 from .sending import send, asend
 import lisette.display
 
-# %% ../nbs/04_chat.ipynb #16a3978b
+# %% ../nbs/04_chat.ipynb #302fbbec
 _efforts = {'l':'low', 'm':'medium', 'h':'high'}
 
 def _effort(v, what):
@@ -57,12 +57,12 @@ def can_prefill(model):
     try: return litellm.get_model_info(model).get('supports_assistant_prefill') is not False
     except Exception: return True
 
-# %% ../nbs/04_chat.ipynb #7d37c253
+# %% ../nbs/04_chat.ipynb #19d42ff6
 _final_prompt = ("You have used all the tool calls allowed for this request, so no more tools can run now. "
                  "Summarise what you found and how far you got, and say what remains to be done.")
 _not_run = 'Not run: the tool-call budget for this request is spent.'
 
-# %% ../nbs/04_chat.ipynb #626ffef6
+# %% ../nbs/04_chat.ipynb #dd95ec5d
 @dataclass
 class Ask:
     "A step asking the driver for a model response"
@@ -75,7 +75,7 @@ class Run:
     calls: list
     tools: Toolbox
 
-# %% ../nbs/04_chat.ipynb #1d1b7975
+# %% ../nbs/04_chat.ipynb #fcda2a41
 def _check_idxs(idxs):
     "`idxs` as a list of message indices, checked against Anthropic's limit of 4 breakpoints"
     idxs = list(idxs or [])
@@ -116,7 +116,7 @@ class _ChatBase:
         self.h,self._h0 = [],0
     def __repr__(self): return f"{type(self).__name__}({self.model!r}, {len(self.hist)} messages, tools={[lite_mk_func(t)['function']['name'] for t in self.tools]})"
 
-# %% ../nbs/04_chat.ipynb #8715beb1
+# %% ../nbs/04_chat.ipynb #167636b2
 @patch
 def _sys(self:_ChatBase):
     if not self.sp: return []
@@ -147,7 +147,7 @@ def _kw(self:_ChatBase, tb, prefill=None, temp=None, think=None, search=None, to
         d['web_search_options'] = {'search_context_size': _effort(search, 'search')}
     return d
 
-# %% ../nbs/04_chat.ipynb #d84ba67d
+# %% ../nbs/04_chat.ipynb #10b073c7
 @patch
 def _complete(self:_ChatBase, kw):
     "LiteLLM's response to `kw` (its chunks, if streaming), through the chat's router and retry settings"
@@ -158,7 +158,7 @@ async def _acomplete(self:_ChatBase, kw):
     "LiteLLM's response to `kw` (its chunks, if streaming), awaited"
     return await asend(kw, self.router, self.retries, self.backoff, self.max_wait)
 
-# %% ../nbs/04_chat.ipynb #82e26e33
+# %% ../nbs/04_chat.ipynb #31fd1a1b
 def _plain(o):
     "`o` with any pydantic objects inside it turned into plain dicts"
     if hasattr(o, 'model_dump'): return o.model_dump()
@@ -188,7 +188,7 @@ def _is_msg_list(msg):
     "True if `msg` is a list of whole messages (dicts/`Message`s), not the parts of one message"
     return isinstance(msg, list) and bool(msg) and all(isinstance(o, Message) or (isinstance(o, dict) and 'role' in o) for o in msg)
 
-# %% ../nbs/04_chat.ipynb #74532e1b
+# %% ../nbs/04_chat.ipynb #44f04a74
 _shortened = "\n[lisette: shortened from {} to {} characters: the conversation no longer fit in the model's context window]"
 
 @patch
@@ -208,7 +208,7 @@ def _overflow(e, model, n):
            f"(or start a new chat with a summary) and call again. The provider said: {getattr(e, 'message', e)}")
     return litellm.ContextWindowExceededError(message=msg, model=model, llm_provider=getattr(e, 'llm_provider', '') or '')
 
-# %% ../nbs/04_chat.ipynb #6aebc3a7
+# %% ../nbs/04_chat.ipynb #854e3dcc
 @patch
 def _ask(self:_ChatBase, tb, prefill, kw, opts):
     "Steps getting one model response; on a context overflow, shorten tool results and retry once"
@@ -224,8 +224,8 @@ def _ask(self:_ChatBase, tb, prefill, kw, opts):
 
 @patch
 def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search=None, max_steps=None,
-           final_prompt=_final_prompt, tool_choice=None, tools=None, kw=None):
-    "Generator of `Ask`/`Run` steps running one call of the chat, tool loop included"
+           final_prompt=_final_prompt, tool_choice=None, tools=None, **kw):
+    "Generator of `Ask`/`Run` steps running one call of the chat, tool loop included; `kw` goes to LiteLLM"
     if msg is not None: self.hist += mk_msgs(msg if _is_msg_list(msg) else [msg])
     tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel)
     max_steps,rounds,pauses,final = ifnone(max_steps, self.max_steps),0,0,False
@@ -252,7 +252,7 @@ def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search
             final = True
             if final_prompt: self.hist.append(mk_msg(final_prompt))
 
-# %% ../nbs/04_chat.ipynb #1aa8e239
+# %% ../nbs/04_chat.ipynb #9eec9d92
 def _finish(res, prefill=None):
     "Complete the response `res` in place: prefill, citations, finish reason"
     ch = res.choices[0]
@@ -269,7 +269,7 @@ def _prefill_chunk(prefill):
 
 _stream_kw = {'stream':True, 'stream_options':{'include_usage':True}}  # OpenAI streams report usage only when asked
 
-# %% ../nbs/04_chat.ipynb #dd3ad708
+# %% ../nbs/04_chat.ipynb #7d928c3f
 class Chat(_ChatBase):
     "LiteLLM chat client."
     def _drive(self, g, stream=False):
@@ -305,13 +305,13 @@ class Chat(_ChatBase):
                  tools=None, # Tools for this call only (default: the chat's)
                  **kw): # Passed to LiteLLM for this call
         "Send `msg` and run the tool loop"
-        g = self._drive(self._steps(msg, prefill, temp, think, search, max_steps, final_prompt, tool_choice, tools, kw), stream)
+        g = self._drive(self._steps(msg, prefill, temp, think, search, max_steps, final_prompt, tool_choice, tools, **kw), stream)
         if stream: return g
         res = list(g)
         if return_all: return res
         return last(o for o in res if isinstance(o, ModelResponse))
 
-# %% ../nbs/04_chat.ipynb #67cfabf8
+# %% ../nbs/04_chat.ipynb #471c0e45
 @patch(as_prop=True)
 def cost(self:_ChatBase):
     "Total cost of all responses in conversation history"

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = []
 
-# %% ../nbs/09b_persist.ipynb #35d8c962
+# %% ../nbs/09b_persist.ipynb #5b042005
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json, re, tempfile
@@ -15,7 +15,7 @@ from litellm.types.utils import Message
 from .messages import lite_mk_func
 from .chat import _ChatBase, _plain
 
-# %% ../nbs/09b_persist.ipynb #e2b43cee
+# %% ../nbs/09b_persist.ipynb #07899b35
 _fmt_version = 1
 
 def _msg_json(m):
@@ -34,7 +34,7 @@ def _msg_load(d, i):
     if tcs: m.tool_calls = tcs  # kept as plain dicts, as the chat stores them
     return m
 
-# %% ../nbs/09b_persist.ipynb #e091faf8
+# %% ../nbs/09b_persist.ipynb #08985648
 _secret = re.compile(r'key|token|secret|passw|credential|authoriz|cookie|signature', re.I)
 
 def _public(o):
@@ -43,7 +43,7 @@ def _public(o):
     if isinstance(o, (list, tuple)): return [_public(v) for v in o]
     return o
 
-# %% ../nbs/09b_persist.ipynb #45bfd371
+# %% ../nbs/09b_persist.ipynb #5e976621
 _settings = ('temp','search','cache','cache_idxs','ttl','max_steps','tool_timeout','retries','backoff','max_wait','max_parallel')
 
 def _tool_name(t): return lite_mk_func(t)['function']['name']
@@ -59,7 +59,7 @@ def save(self:_ChatBase, path):
     os.replace(f.name, path)
     return path
 
-# %% ../nbs/09b_persist.ipynb #760e44a7
+# %% ../nbs/09b_persist.ipynb #c7a1b6c3
 def _read(path):
     "The saved chat at `path`, checked, as a dict"
     path = Path(path)

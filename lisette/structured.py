@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['StructuredError', 'structured', 'astructured']
 
-# %% ../nbs/09_structured.ipynb #8c038c84
+# %% ../nbs/09_structured.ipynb #32589107
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json, inspect
@@ -16,7 +16,7 @@ from .tools import Toolbox, _run_coro
 from .chat import _ChatBase, Chat
 from .asyncchat import AsyncChat
 
-# %% ../nbs/09_structured.ipynb #b73d4e00
+# %% ../nbs/09_structured.ipynb #b36f1611
 class StructuredError(ValueError):
     "The model's answer did not match the requested structure, even after being told what was wrong"
 
@@ -45,7 +45,7 @@ def _format(spec):
     rf = {'type':'json_schema', 'json_schema':{'name':f['name'], 'description':f.get('description', ''), 'schema':f.get('parameters') or {'type':'object'}}}
     return rf, partial(_parse_call, tb, f['name'])
 
-# %% ../nbs/09_structured.ipynb #0ac14728
+# %% ../nbs/09_structured.ipynb #2f4e5f9c
 _retry_prompt = "Your answer did not match the required structure: {}. Answer again with only the corrected JSON."
 
 def _name(spec): return getattr(spec, '__name__', None) or lite_mk_func(spec)['function']['name']
@@ -56,14 +56,14 @@ def _structured_steps(self:_ChatBase, msg, spec, out, kw=None):
     rf,parse = _format(spec)
     kw = (kw or {}) | {'response_format': rf}
     for attempt in range(2):
-        yield from self._steps(msg, tools=[], kw=kw)
+        yield from self._steps(msg, tools=[], **(kw or {}))
         text = self.hist[-1].content
         try: out['res'] = parse(text); return
         except _Invalid as e: err,msg = str(e),_retry_prompt.format(e)
     raise StructuredError(f"{self.model}'s answer did not match {_name(spec)}, even after being told what was wrong: {err}. "
                           f"Its last answer: {text!r:.300}")
 
-# %% ../nbs/09_structured.ipynb #81859bb8
+# %% ../nbs/09_structured.ipynb #1de6af20
 @patch
 def structured(self:Chat,
                msg, # The message to send (str, parts, or a list of messages)
@@ -83,7 +83,7 @@ async def structured(self:AsyncChat, msg, spec, **kw):
     res = out['res']()
     return await res if inspect.isawaitable(res) else res
 
-# %% ../nbs/09_structured.ipynb #8dc4031b
+# %% ../nbs/09_structured.ipynb #b16f423e
 def structured(model:str, # LiteLLM model name
                msgs, # A message, or a list of messages (as for `mk_msgs`)
                spec, # A pydantic model class, a function, or a tool schema dict
