@@ -114,7 +114,7 @@ class _ChatBase:
         _cache_ctl(ttl)  # checks the ttl
         self.hist = mk_msgs(hist) if hist else []
         self.h,self._h0 = [],0
-    def __repr__(self): return f"{type(self).__name__}({self.model!r}, {len(self.hist)} messages, tools={[lite_mk_func(t)['function']['name'] for t in self.tools]})"
+    def __repr__(self): return f"{type(self).__name__}({self.model!r}, {len(self.hist)} messages, tools={[lite_mk_func(t)['function']['name'] for t in tool_list(self.tools)]})"
 
 # %% ../nbs/04_chat.ipynb #167636b2
 @patch

@@ -157,8 +157,9 @@ def _cache_msgs(msgs, ttl=None, idxs=(-1,), limit=_max_ckpts):
 _schemas = weakref.WeakKeyDictionary()  # reading a function's source for its schema takes ~1 ms: do it once per function
 
 def lite_mk_func(f):
-    "OpenAI tool schema for the function `f` (a dict passes through unchanged)"
+    "OpenAI tool schema for the function `f` (a dict, or the `tool_schema` a tool object carries, passes through unchanged)"
     if isinstance(f, dict): return f
+    if isinstance(getattr(f, 'tool_schema', None), dict): return copy.deepcopy(f.tool_schema)  # a tool that declares its own schema
     if not callable(f): raise TypeError(f"lite_mk_func: {f!r:.60} is not a function or a tool schema dict")
     try: s = _schemas.get(f)
     except TypeError: s = None  # not weakly referenceable

@@ -13,6 +13,7 @@ from pathlib import Path
 from fastcore.utils import *
 from litellm.types.utils import Message
 from .messages import lite_mk_func
+from .tools import tool_list
 from .chat import _ChatBase, _plain
 
 # %% ../nbs/09b_persist.ipynb #07899b35
@@ -52,7 +53,7 @@ def _tool_name(t): return lite_mk_func(t)['function']['name']
 def save(self:_ChatBase, path):
     "Save the chat to `path` as JSON (API keys and other secrets left out); returns the path"
     d = dict(lisette_chat=_fmt_version, model=self.model, sp=self.sp, settings={k:getattr(self, k) for k in _settings if hasattr(self, k)},
-             callkw=_public(self.callkw), tools=[_tool_name(t) for t in self.tools], hist=[_msg_json(m) for m in self.hist])
+             callkw=_public(self.callkw), tools=[_tool_name(t) for t in tool_list(self.tools)], hist=[_msg_json(m) for m in self.hist])
     path = Path(path)
     txt = json.dumps(d, indent=1, ensure_ascii=False)
     with tempfile.NamedTemporaryFile('w', dir=path.parent, prefix=path.name, suffix='.tmp', delete=False, encoding='utf-8') as f: f.write(txt)
@@ -73,7 +74,7 @@ def _read(path):
 
 def _resolve(names, tools, ns, path):
     "The tools called `names`, found in `tools` or `ns`; extra `tools` follow"
-    by_name = {_tool_name(t):t for t in tools or []}
+    by_name = {_tool_name(t):t for t in tool_list(tools)}
     missing = [n for n in names if n not in by_name and not callable((ns or {}).get(n))]
     if missing: raise ValueError(f"{path} uses tool(s) {', '.join(missing)}, which were not provided: pass them in `tools=` or `ns=`")
     return [by_name.get(n) or ns[n] for n in names] + [t for n,t in by_name.items() if n not in names]
