@@ -319,5 +319,5 @@ def cost(self:_ChatBase):
 
 @patch
 def print_hist(self:_ChatBase):
-    "Print each message on a different line"
-    for m in self.hist: print(m, end='\n\n')
+    "Print each message on a different line, images and other binary data abbreviated to their type and size"
+    for m in self.hist: print(abbrev(m), end='\n\n')

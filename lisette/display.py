@@ -12,6 +12,7 @@ import json
 from fastcore.utils import *
 from litellm.types.utils import ModelResponse, ModelResponseStream
 from .streaming import delta_text
+from .messages import abbrev
 
 # %% ../nbs/02_display.ipynb #3b5163e8
 _stop_warnings = {'length': '⚠️ The response was cut off at the token limit (finish_reason `length`).',
@@ -23,6 +24,11 @@ def _tc_line(tc):
     nm,args = (f['name'],f['arguments']) if isinstance(f, dict) else (f.name,f.arguments)
     return f"🔧 {nm}({args})"
 
+def _text(o):
+    "`o` as text for reading, binary data abbreviated to its type and size"
+    o = abbrev(o)
+    return o if isinstance(o, str) else json.dumps(o, ensure_ascii=False)
+
 def _details(r):
     ch = r.choices[0]
     items = [('id', r.id), ('model', r.model), ('finish_reason', ch.finish_reason), ('usage', getattr(r, 'usage', None))]
@@ -32,7 +38,7 @@ def fmt_response(r:ModelResponse):
     "Markdown for the response `r`: content, tool calls, warnings about how it stopped, then details"
     ch = r.choices[0]
     msg = getattr(ch, 'message', None)
-    parts = [msg.content] if msg is not None and msg.content else []
+    parts = [_text(msg.content)] if msg is not None and msg.content else []
     parts += [_tc_line(tc) for tc in (getattr(msg, 'tool_calls', None) or [])]
     if w := _stop_warnings.get(ch.finish_reason): parts.append(w)
     return '\n\n'.join(parts + [_details(r)])
@@ -41,27 +47,49 @@ def fmt_response(r:ModelResponse):
 def _repr_markdown_(self:ModelResponse): return fmt_response(self)
 
 # %% ../nbs/02_display.ipynb #1166e2da
-def _trunc(s, n=200): 
+def _trunc(s, n=200):
     s = str(s)
     return s if len(s)<=n else s[:n]+'…'
 
 class StreamFormatter:
     "Accumulate markdown for the items of a chat stream"
-    def __init__(self): self.md,self.calls = '',{}
+    def __init__(self): self.parts,self.calls,self.pending = [''],{},{}
+
+    @property
+    def md(self): return ''.join(self.parts)
+
+    def _announce(self, tc):
+        "A line for the tool call `tc` that is starting, kept apart so its result can take its place"
+        self.pending[tc.id] = len(self.parts)
+        self.parts += [f'\n🔧 {tc.function.name}\n', '']
+        return self.parts[-2]
+
+    def _result(self, o):
+        "The foldable details of the tool result `o`, in place of the line announcing its call"
+        call = self.calls.get(o.get('tool_call_id'), o.get('name', 'tool'))
+        s = f"\n\n<details>\n<summary>🔧 <code>{_trunc(call, 120)}</code></summary>\n\n```\n{_trunc(_text(o.get('content')))}\n```\n\n</details>\n\n"
+        i = self.pending.pop(o.get('tool_call_id'), None)
+        if i is None: self.parts[-1] += s
+        else: self.parts[i] = s
+        return s
+
     def add(self, o):
-        "Add the item `o`; return the markdown it contributes"
-        s = ''
-        if isinstance(o, ModelResponseStream): s = delta_text(o) or ''
-        elif isinstance(o, ModelResponse):
-            msg = o.choices[0].message
-            for tc in (msg.tool_calls or []):
+        "Add the item `o`; return the markdown it adds (a tool result replaces the line that announced its call)"
+        if isinstance(o, ModelResponseStream):
+            d = o.choices[0].delta if o.choices else None
+            starts = [tc for tc in (getattr(d, 'tool_calls', None) or []) if tc.id and tc.function.name]
+            if not starts:
+                s = delta_text(o) or ''
+                self.parts[-1] += s
+                return s
+            self.parts[-1] += (s := d.content or '')
+            return s + ''.join(self._announce(tc) for tc in starts)
+        if isinstance(o, ModelResponse):
+            for tc in (o.choices[0].message.tool_calls or []):
                 tc = tc if isinstance(tc, dict) else tc.model_dump()
                 self.calls[tc['id']] = _tc_line(tc)[2:]
-        elif isinstance(o, dict) and o.get('role')=='tool':
-            call = self.calls.get(o.get('tool_call_id'), o.get('name', 'tool'))
-            s = f"\n\n<details>\n<summary>🔧 <code>{_trunc(call, 120)}</code></summary>\n\n```\n{_trunc(o.get('content'))}\n```\n\n</details>\n\n"
-        self.md += s
-        return s
+        elif isinstance(o, dict) and o.get('role')=='tool': return self._result(o)
+        return ''
 
 # %% ../nbs/02_display.ipynb #f4f53204
 def format_stream(rs):

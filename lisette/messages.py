@@ -4,12 +4,12 @@
 
 # %% auto #0
 __all__ = ['patch_litellm', 'mk_msg', 'mk_msgs', 'lite_mk_func', 'random_tool_id', 'mk_tc', 'mk_tc_req', 'mk_tc_result',
-           'mk_tc_results']
+           'mk_tc_results', 'abbrev']
 
 # %% ../nbs/00_messages.ipynb #ecb3cd9b
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
-import base64, json, random, string, mimetypes, weakref, copy
+import base64, json, random, re, string, mimetypes, weakref, copy
 from pathlib import Path
 from fastcore.utils import *
 from fastcore.funccall import get_schema, detect_mime
@@ -200,3 +200,42 @@ def mk_tc_results(tcq, results):
     "Tool messages answering each tool call of the assistant message `tcq`, in order"
     if len(tcq.tool_calls)!=len(results): raise ValueError(f"mk_tc_results: {len(tcq.tool_calls)} tool calls but {len(results)} results")
     return [mk_tc_result(tc, r) for tc,r in zip(tcq.tool_calls, results)]
+
+# %% ../nbs/00_messages.ipynb #4f9728f0
+_data_url_re = re.compile(r'data:([^;,]*)(?:;[^;,]*)*;base64,', re.I)
+_mime_keys = ('media_type', 'mime_type', 'mimeType')  # Anthropic's `source`, Gemini's `inline_data`
+
+def _size(n):
+    "`n` bytes as a short figure: '812 B', '5.3 kB', '20.1 MB'"
+    if n<1000: return f'{n} B'
+    for u in ('kB','MB','GB','TB'):
+        n /= 1000
+        if n<1000 or u=='TB': return f'{n:.1f} {u}'
+
+def _b64_size(s, start=0):
+    "Bytes encoded by the base64 text `s[start:]`, without decoding it"
+    n = len(s)-start
+    return n*3//4 - (2 if s.endswith('==') else 1 if s.endswith('=') else 0)
+
+def _blob(mime, n): return f"<{mime or 'binary'}, {_size(n)}>"
+
+# %% ../nbs/00_messages.ipynb #c18fcac6
+def abbrev(o):
+    "A copy of the message, content or history `o` with every binary payload replaced by a short text: its type and size"
+    if isinstance(o, (bytes, bytearray, memoryview)): return _blob(detect_mime(bytes(o)), len(o))
+    if isinstance(o, str):
+        m = _data_url_re.match(o)
+        return _blob(m.group(1), _b64_size(o, m.end())) if m else o
+    if isinstance(o, (list, tuple)): return type(o)(abbrev(v) for v in o)
+    if isinstance(o, dict):
+        res = {k:abbrev(v) for k,v in o.items()}
+        data = o.get('data')
+        if isinstance(data, str) and not _data_url_re.match(data):
+            mime = next((o[k] for k in _mime_keys if isinstance(o.get(k), str)), None)
+            if mime is None and isinstance(o.get('format'), str): mime = f"audio/{o['format']}"  # OpenAI's `input_audio`
+            if mime: res['data'] = _blob(mime, _b64_size(data))
+        return res
+    if hasattr(o, 'model_copy'):  # a LiteLLM `Message`, `ModelResponse`, ...: the fields that hold binary data are replaced
+        new = {k:abbrev(v) for k,v in o}
+        return o.model_copy(update={k:v for k,v in new.items() if v is not getattr(o, k) and v!=getattr(o, k)})
+    return o
