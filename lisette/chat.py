@@ -258,7 +258,7 @@ def _finish(res, prefill=None):
     ch = res.choices[0]
     m = ch.message
     if prefill and not (m.content or '').startswith(prefill): m.content = prefill + (m.content or '')
-    cite_message(m)
+    cite_response(res)
     if ch.finish_reason=='function_call' and not m.function_call: ch.finish_reason = 'pause_turn'
     if ch.finish_reason=='tool_calls' and not _client_calls(m): ch.finish_reason = 'stop'
     return res
