@@ -14,13 +14,15 @@ import litellm
 from litellm.litellm_core_utils import core_helpers
 
 # %% ../nbs/03b_sending.ipynb #682ea26a
-_retryable = (litellm.RateLimitError, litellm.InternalServerError, litellm.ServiceUnavailableError,
-              litellm.APIConnectionError, litellm.Timeout)
-
 def _retry_after(e):
+    "Seconds the `retry-after` header of the response behind error `e` asks to wait, or None"
     h = getattr(e, 'litellm_response_headers', None) or getattr(getattr(e, 'response', None), 'headers', None) or {}
     try: return float(h.get('retry-after'))
     except (TypeError, ValueError): return None
+
+# %% ../nbs/03b_sending.ipynb #a1c0e004
+_retryable = (litellm.RateLimitError, litellm.InternalServerError, litellm.ServiceUnavailableError,
+              litellm.APIConnectionError, litellm.Timeout)
 
 def retry_wait(e, attempt, retries, backoff=0.5, max_wait=30):
     "Seconds to wait before retrying after error `e` on try number `attempt` (from 0), or None to give up"
@@ -28,25 +30,32 @@ def retry_wait(e, attempt, retries, backoff=0.5, max_wait=30):
     ra = _retry_after(e)
     return min(max_wait, ra if ra is not None else backoff * 2**attempt)
 
+# %% ../nbs/03b_sending.ipynb #a1c0e008
 def _unwrap(e):
     "The provider's error inside LiteLLM's `MidStreamFallbackError`, else `e`"
     inner = getattr(e, 'original_exception', None)
     return inner if isinstance(e, litellm.exceptions.MidStreamFallbackError) and isinstance(inner, Exception) else e
 
+# %% ../nbs/03b_sending.ipynb #a1c0e00b
 def _gave_up(e, attempt):
+    "`e`, with a note saying how many tries were made, if more than one"
     if attempt and hasattr(e, 'add_note'): e.add_note(f'lisette: gave up after {attempt+1} attempts. The chat history is intact; call the chat again to retry.')
     return e
 
 # %% ../nbs/03b_sending.ipynb #965dfa55
-_no_chunk = object()
+def _empty_stream(model):
+    "The error for a stream that ended before its first chunk (retried like a dropped connection)"
+    return litellm.APIConnectionError(message='The stream ended before its first chunk.', llm_provider='', model=model)
+
+# %% ../nbs/03b_sending.ipynb #a1c0e00e
 _cut_note = 'lisette: the stream broke off mid-answer. Nothing of this answer was added to the history; call the chat again to retry.'
 
 def _cut_off(e):
+    "`e`, noted as a stream that broke off mid-answer"
     if hasattr(e, 'add_note'): e.add_note(_cut_note)
     return e
 
-def _empty_stream(model): return litellm.APIConnectionError(message='The stream ended before its first chunk.', llm_provider='', model=model)
-
+# %% ../nbs/03b_sending.ipynb #a1c0e00f
 def _close_stream(s):
     "Release the connection under the LiteLLM stream `s` now"
     inner = getattr(s, 'completion_stream', None)
@@ -55,51 +64,24 @@ def _close_stream(s):
             try: close()
             except Exception: pass
 
-def _stream_rest(first, it, stream):
-    try:
-        yield first
-        for o in it: yield o
-    except Exception as e: raise _cut_off(e)
-    finally: _close_stream(stream)
-
-def _stream_started(stream, model):
-    "`stream`, once its first chunk has arrived: a stream failing to start fails here, where it is retried"
-    it = iter(stream)
-    try: first = next(it, _no_chunk)
-    except BaseException: _close_stream(stream); raise
-    if first is _no_chunk: raise _empty_stream(model)
-    return _stream_rest(first, it, stream)
-
+# %% ../nbs/03b_sending.ipynb #a1c0e013
 async def _aclose_stream(s):
+    "Release the connection under the LiteLLM async stream `s` now"
     try: await s.aclose()
     except Exception: pass
 
-async def _astream_rest(first, it, stream):
-    try:
-        yield first
-        async for o in it: yield o
-    except Exception as e: raise _cut_off(e)
-    finally: await _aclose_stream(stream)
-
-async def _astream_started(stream, model):
-    it = aiter(stream)
-    try: first = await anext(it, _no_chunk)
-    except BaseException: await _aclose_stream(stream); raise
-    if first is _no_chunk: raise _empty_stream(model)
-    return _astream_rest(first, it, stream)
-
 # %% ../nbs/03b_sending.ipynb #9c5afb69
-from litellm.litellm_core_utils import core_helpers
 class _Reasons(dict):
     "LiteLLM's finish-reason table, with `pause_turn` kept (as 'function_call') while `own` is set; seen on LiteLLM 1.106.2"
     def __init__(self, d, own): super().__init__(d); self.own = own
     def get(self, k, default=None): return 'function_call' if k=='pause_turn' and self.own.get() else super().get(k, default)
 
+# %% ../nbs/03b_sending.ipynb #a1c0e015
 _fr = core_helpers._FINISH_REASON_MAP
-if not hasattr(_fr, 'own'):  # install once per process, however often this runs (notebooks re-run exported cells)
-    core_helpers._FINISH_REASON_MAP = _fr = _Reasons(_fr, contextvars.ContextVar('lisette_request', default=False))
+if not hasattr(_fr, 'own'): core_helpers._FINISH_REASON_MAP = _fr = _Reasons(_fr, contextvars.ContextVar('lisette_request', default=False))
 _own = _fr.own
 
+# %% ../nbs/03b_sending.ipynb #a1c0e016
 @contextmanager
 def _own_reasons():
     "Within this block, LiteLLM keeps `pause_turn` visible"
@@ -107,59 +89,87 @@ def _own_reasons():
     try: yield
     finally: _own.reset(tok)
 
-_end = object()
-
-def _own_stream(mk):
-    "The chunks of the stream returned by `mk()`, each fetched inside `_own_reasons`"
-    with _own_reasons(): it = iter(mk())
-    while True:
-        with _own_reasons(): o = next(it, _end)
-        if o is _end: return
-        yield o
-
-async def _aown_stream(amk):
-    "The chunks of the async stream returned by `await amk()`, each fetched inside `_own_reasons`"
-    with _own_reasons(): it = aiter(await amk())
-    while True:
-        with _own_reasons(): o = await anext(it, _end)
-        if o is _end: return
-        yield o
-
 # %% ../nbs/03b_sending.ipynb #dc1637cd
-def _call(kw, router, retries, backoff, max_wait):
-    "The response to `kw` (a started stream if `kw['stream']`), retrying transient failures"
-    kw = {'max_retries':0} | kw
+def _tries(kw, retries=2, backoff=0.5, max_wait=30):
+    "Steps of one robust LiteLLM call of `kw`; returns the response, or a started stream and its first chunk"
+    kw = {'max_retries':0} | kw  # we retry, not the provider SDK
     for attempt in range(retries+1):
         try:
-            res = (router or litellm).completion(**kw)
-            return _stream_started(res, kw.get('model')) if kw.get('stream') else res
+            res = yield 'call', kw
+            if not kw.get('stream'): return res
+            try: first = yield 'next', res
+            except BaseException: yield 'close', res; raise  # a stream failing to start fails here, where it is retried
+            if first is None: raise _empty_stream(kw.get('model'))
+            return res, first
         except Exception as err: e = _unwrap(err)
         if (wait := retry_wait(e, attempt, retries, backoff, max_wait)) is None: raise _gave_up(e, attempt)
-        time.sleep(wait)
+        yield 'sleep', wait
 
-async def _acall(kw, router, retries, backoff, max_wait):
-    "The response to `kw` (a started stream if `kw['stream']`), awaited, retrying transient failures"
-    kw = {'max_retries':0} | kw
-    for attempt in range(retries+1):
+# %% ../nbs/03b_sending.ipynb #a1c0e023
+def _call(kw, router=None, retries=2, backoff=0.5, max_wait=30):
+    "Perform the steps of `_tries` with blocking calls, through `router` if given"
+    g,val,err = _tries(kw, retries, backoff, max_wait),None,None
+    while True:
+        try: op,arg = g.throw(err) if err is not None else g.send(val)
+        except StopIteration as e: return e.value
+        val,err = None,None
         try:
-            res = await (router or litellm).acompletion(**kw)
-            return await _astream_started(res, kw.get('model')) if kw.get('stream') else res
-        except Exception as err: e = _unwrap(err)
-        if (wait := retry_wait(e, attempt, retries, backoff, max_wait)) is None: raise _gave_up(e, attempt)
-        await asyncio.sleep(wait)
+            with _own_reasons():
+                if op=='call': val = (router or litellm).completion(**arg)
+                elif op=='next': val = next(arg, None)
+                elif op=='close': _close_stream(arg)
+                else: time.sleep(arg)
+        except BaseException as e: err = e
 
+# %% ../nbs/03b_sending.ipynb #a1c0e024
+async def _acall(kw, router=None, retries=2, backoff=0.5, max_wait=30):
+    "Perform the steps of `_tries` with awaited calls, through `router` if given"
+    g,val,err = _tries(kw, retries, backoff, max_wait),None,None
+    while True:
+        try: op,arg = g.throw(err) if err is not None else g.send(val)
+        except StopIteration as e: return e.value
+        val,err = None,None
+        try:
+            with _own_reasons():
+                if op=='call': val = await (router or litellm).acompletion(**arg)
+                elif op=='next': val = await anext(arg, None)
+                elif op=='close': await _aclose_stream(arg)
+                else: await asyncio.sleep(arg)
+        except BaseException as e: err = e
+
+# %% ../nbs/03b_sending.ipynb #a1c0e026
+def _chunks(kw, router=None, retries=2, backoff=0.5, max_wait=30):
+    "The chunks of the stream answering `kw`, started by `_call`"
+    stream,o = _call(kw, router, retries, backoff, max_wait)
+    try:
+        while o is not None:
+            yield o
+            with _own_reasons(): o = next(stream, None)
+    except Exception as e: raise _cut_off(e)
+    finally: _close_stream(stream)
+
+# %% ../nbs/03b_sending.ipynb #a1c0e027
+async def _achunks(kw, router=None, retries=2, backoff=0.5, max_wait=30):
+    "The chunks of the async stream answering `kw`, started by `_acall`"
+    stream,o = await _acall(kw, router, retries, backoff, max_wait)
+    try:
+        while o is not None:
+            yield o
+            with _own_reasons(): o = await anext(stream, None)
+    except Exception as e: raise _cut_off(e)
+    finally: await _aclose_stream(stream)
+
+# %% ../nbs/03b_sending.ipynb #a1c0e029
 def send(kw:dict, # Arguments of `litellm.completion`
          router=None, # A LiteLLM `Router` (or anything with `completion`/`acompletion`) to send through
          retries=2, # Retries of transient failures
          backoff=0.5, # First wait between tries, doubling, when the provider gives no `retry-after`
          max_wait=30): # Longest wait between tries
     "LiteLLM's response to `kw`, or an iterator of its chunks if `kw['stream']`"
-    args = (kw, router, retries, backoff, max_wait)
-    if kw.get('stream'): return _own_stream(lambda: _call(*args))
-    with _own_reasons(): return _call(*args)
+    return (_chunks if kw.get('stream') else _call)(kw, router, retries, backoff, max_wait)
 
+# %% ../nbs/03b_sending.ipynb #a1c0e02a
 async def asend(kw:dict, router=None, retries=2, backoff=0.5, max_wait=30):
-    "LiteLLM's response to `kw`, awaited, or an async iterator of its chunks if `kw['stream']`"
-    args = (kw, router, retries, backoff, max_wait)
-    if kw.get('stream'): return _aown_stream(lambda: _acall(*args))
-    with _own_reasons(): return await _acall(*args)
+    "LiteLLM's response to `kw`, awaited, or an async iterator of its chunks if `kw['stream']` (arguments as for `send`)"
+    if kw.get('stream'): return _achunks(kw, router, retries, backoff, max_wait)
+    return await _acall(kw, router, retries, backoff, max_wait)
