@@ -8,16 +8,22 @@ __all__ = []
 # %% ../nbs/09b_persist.ipynb #5b042005
 import os
 os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
-import json, re, tempfile
+import json, re, tempfile, inspect, warnings
 from pathlib import Path
 from fastcore.utils import *
 from litellm.types.utils import Message
 from .messages import lite_mk_func
 from .tools import tool_list
-from .chat import _ChatBase, _plain
+from .chat import Chat
+from .asyncchat import AsyncChat
 
 # %% ../nbs/09b_persist.ipynb #07899b35
-_fmt_version = 1
+def _plain(o):
+    "`o` with any pydantic objects inside it turned into plain dicts"
+    if hasattr(o, 'model_dump'): return o.model_dump()
+    if isinstance(o, dict): return {k:_plain(v) for k,v in o.items()}
+    if isinstance(o, (list, tuple)): return [_plain(v) for v in o]
+    return o
 
 def _msg_json(m):
     "A JSON-ready dict for the history message `m`"
@@ -37,27 +43,58 @@ def _msg_load(d, i):
 
 # %% ../nbs/09b_persist.ipynb #08985648
 _secret = re.compile(r'key|token|secret|passw|credential|authoriz|cookie|signature', re.I)
+_not_secret = {'max_tokens', 'max_completion_tokens', 'max_output_tokens', 'max_new_tokens', 'min_tokens', 'max_tokens_to_sample',
+               'budget_tokens', 'thinking_budget_tokens', 'prompt_cache_key'}  # counts and cache names, not secrets
+
+def _is_secret(k): return str(k) not in _not_secret and bool(_secret.search(str(k)))
 
 def _public(o):
     "`o` without the entries whose name looks like a secret, at any depth"
-    if isinstance(o, dict): return {k:_public(v) for k,v in o.items() if not _secret.search(str(k))}
+    if isinstance(o, dict): return {k:_public(v) for k,v in o.items() if not _is_secret(k)}
     if isinstance(o, (list, tuple)): return [_public(v) for v in o]
     return o
 
+# %% ../nbs/09b_persist.ipynb #1a5bdcd6
+def _is_json(v):
+    "True if JSON can hold `v` exactly (no NaN, no objects)"
+    try: json.dumps(v, allow_nan=False); return True
+    except (TypeError, ValueError): return False
+
+# %% ../nbs/09b_persist.ipynb #56f7d05d
+_own_place = ('self', 'model', 'sp', 'tools', 'hist', 'ns', 'callkw')
+
+def _setting_names():
+    "The settings of a chat: the arguments of `Chat` that are not saved in a place of their own"
+    return [n for n,p in inspect.signature(Chat.__init__).parameters.items() if n not in _own_place and p.kind!=p.VAR_KEYWORD]
+
+def _options(chat):
+    "(settings, callkw, left_out): the chat's options that JSON can hold, and the names of those it cannot"
+    settings = {k:getattr(chat, k) for k in _setting_names() if hasattr(chat, k)}
+    callkw,out = _public(chat.callkw),[]
+    for d in (settings, callkw):
+        for k,v in list(d.items()):
+            if not _is_json(v): out.append(f'{k} ({type(v).__name__})'); del d[k]
+    return settings, callkw, out
+
 # %% ../nbs/09b_persist.ipynb #5e976621
-_settings = ('temp','search','cache','cache_idxs','ttl','max_steps','tool_timeout','retries','backoff','max_wait','max_parallel')
+_fmt_version = 1
 
 def _tool_name(t): return lite_mk_func(t)['function']['name']
 
 @patch
-def save(self:_ChatBase, path):
-    "Save the chat to `path` as JSON (API keys and other secrets left out); returns the path"
-    d = dict(lisette_chat=_fmt_version, model=self.model, sp=self.sp, settings={k:getattr(self, k) for k in _settings if hasattr(self, k)},
-             callkw=_public(self.callkw), tools=[_tool_name(t) for t in tool_list(self.tools)], hist=[_msg_json(m) for m in self.hist])
+def save(self:(Chat, AsyncChat), path):
+    "Save the chat to `path` as JSON (secrets, and options JSON cannot hold, left out); returns the path"
+    settings,callkw,out = _options(self)
+    d = dict(lisette_chat=_fmt_version, model=self.model, sp=self.sp, settings=settings, callkw=callkw,
+             tools=[_tool_name(t) for t in tool_list(self.tools)], hist=[_msg_json(m) for m in self.hist])
     path = Path(path)
-    txt = json.dumps(d, indent=1, ensure_ascii=False)
+    try: txt = json.dumps(d, indent=1, ensure_ascii=False)
+    except (TypeError, ValueError) as e:
+        i = next((i for i,m in enumerate(d['hist']) if not _is_json(m)), None)
+        raise TypeError(f"save: message {i} of the history cannot be written as JSON ({e}); nothing was written") from None
     with tempfile.NamedTemporaryFile('w', dir=path.parent, prefix=path.name, suffix='.tmp', delete=False, encoding='utf-8') as f: f.write(txt)
     os.replace(f.name, path)
+    if out: warnings.warn(f"save: {path} leaves out {', '.join(out)}: JSON cannot hold them; pass them again to `load`", stacklevel=2)
     return path
 
 # %% ../nbs/09b_persist.ipynb #c7a1b6c3
@@ -80,7 +117,7 @@ def _resolve(names, tools, ns, path):
     return [by_name.get(n) or ns[n] for n in names] + [t for n,t in by_name.items() if n not in names]
 
 @patch(cls_method=True)
-def load(cls:_ChatBase,
+def load(cls:(Chat, AsyncChat),
          path, # A file written by `save`
          tools=None, # Tools (functions or schema dicts) to find the saved tool names in
          ns=None, # Namespace to find the saved tool names in, also the chat's `ns`
@@ -88,5 +125,6 @@ def load(cls:_ChatBase,
     "Load a chat saved with `save`"
     d = _read(path)
     tools = _resolve(d.get('tools', []), tools, ns, path)
-    opts = d.get('settings', {}) | d.get('callkw', {}) | kw
+    settings = {k:v for k,v in d.get('settings', {}).items() if k in _setting_names()}  # a setting this lisette no longer has is ignored
+    opts = settings | d.get('callkw', {}) | kw
     return cls(d['model'], sp=d.get('sp', ''), tools=tools, hist=d['hist'], ns=ns, **opts)
