@@ -13,35 +13,48 @@ from fastcore.meta import delegates
 from litellm import acompletion
 from litellm.types.utils import ModelResponse, ModelResponseStream
 from .streaming import astream_with_complete, cite_footnotes
-from .chat import Chat, _ChatBase, _final_prompt, _finish, _prefill_chunk, _stream_kw, Ask
+from .chat import Chat, _ChatBase
+
+# %% ../nbs/04b_async.ipynb #b7a1c3d4
+import asyncio, weakref
+from .chat import Run
 
 # %% ../nbs/04b_async.ipynb #0bcb0c24
 class AsyncChat(_ChatBase):
     "LiteLLM chat client, async."
-    async def _drive(self, g, stream=False):
-        "Perform the steps of `g` with awaited calls, yielding chunks (if `stream`), responses and tool results"
-        send,err,out = None,None,[]
-        while True:
-            try: step = g.throw(err) if err else g.send(send)
-            except StopIteration: step = None
-            for o in out: yield o  # results are handed over only once the steps have stored them
-            if step is None: return
-            send,err,out = None,None,[]
-            if isinstance(step, Ask):
+    def _drive(self, g, stream=False):
+        "An async generator performing the steps of `g` with awaited calls, yielding chunks (if `stream`), responses and tool results"
+        r = self._relay(g, stream, asyncio.current_task())
+        gen = self._perform(r)
+        r.holder.gen = weakref.ref(gen)  # no cycle: an abandoned stream is closed as soon as it is dropped
+        return gen
+
+    async def _perform(self, r):
+        await self._queue.aenter(r.holder)
+        try:
+            while True:
+                step,out = r.next()
+                for o in out: yield o
+                if step is None: return
+                if isinstance(step, Run):
+                    with r.tools(): r.ran(await step.tools.arun(step.calls, self.tool_timeout))
+                    continue
+                kw,first = r.request(step)
                 try:
-                    if stream:
-                        if step.prefill: yield _prefill_chunk(step.prefill)
-                        async for o in astream_with_complete(await self._acomplete(step.kw | _stream_kw), postproc=cite_footnotes):
+                    for o in first: yield o
+                    if r.stream:
+                        async for o in astream_with_complete(await self._acomplete(kw), postproc=cite_footnotes):
                             if isinstance(o, ModelResponse): res = o
                             else: yield o
-                    else: res = await self._acomplete(step.kw)
-                except Exception as e: err = e; continue
-                send = _finish(res, step.prefill); out = [send]
-            else: send = out = await step.tools.arun(step.calls, self.tool_timeout)
+                    else: res = await self._acomplete(kw)
+                except Exception as e: r.failed(e); continue
+                r.answered(step, res)
+        finally: r.close()
 
     @delegates(Chat.__call__)
     async def __call__(self, msg=None, stream=False, return_all=False, **kwargs):
         "Send `msg` and run the tool loop (options as for `Chat.__call__`)"
+        self._check_call(kwargs.get('max_steps'))
         g = self._drive(self._steps(msg, **kwargs), stream)
         if stream or return_all: return g
         res = None
