@@ -59,15 +59,20 @@ def _short(s, n):
     return s if len(s)<=n else s[:n] + f' *[… {len(s)-n:,} more characters]*'
 
 def _part_md(p, n):
-    "Markdown for one content part of a message"
+    "Markdown for one content part of a message: media as a placeholder in a code span"
+    if isinstance(p, dict) and p.get('type') in ('image_url', 'file', 'input_audio', 'audio'): return f'`{_media_part(p)}`'
     if isinstance(p, str): return _short(p, n)
     if not isinstance(p, dict): return _short(repr(p), n)
     t = p.get('type')
     if t=='text': return _short(p.get('text', ''), n)
+    return f'`<{t}>`'
+
+def _media_part(p):
+    "A placeholder for the image, file or audio part `p`"
+    t = p.get('type')
     if t=='image_url': u = p['image_url']; return _media(u['url'] if isinstance(u, dict) else u)
     if t=='file': f = p.get('file') or {}; return _media(f.get('file_data') or f.get('file_id') or f.get('filename'))
-    if t in ('input_audio', 'audio'): return f"<audio, {_size(len((p.get('input_audio') or {}).get('data', ''))*3//4)}>"
-    return f'<{t}>'
+    return f"<audio, {_size(len((p.get('input_audio') or {}).get('data', ''))*3//4)}>"
 
 def _content_md(c, n):
     "Markdown for a message's content: text shortened, media as placeholders"
