@@ -388,7 +388,8 @@ def _start_turn(self:_ChatBase, msg):
     check_hist(self.hist[:keep] + new)  # raises before anything changes
     if old:
         self.replaced.append(self.hist[keep:])
-        note = f"lisette: re-run cell: its previous turn ({len(self.hist)-keep} messages) was replaced; `chat.replaced[-1]` holds it"
+        n = len(self.hist)-keep
+        note = f"lisette: re-run cell: its previous turn ({n} message{'s'*(n!=1)}) was replaced; `chat.replaced[-1]` holds it"
         del self.hist[keep:], self.turns[-len(old):]
     if retry: keep = len(self.hist) - len(self.turns.pop().msgs)
     if note: print(note)
