@@ -15,8 +15,14 @@ from litellm.types.utils import ModelResponse, ModelResponseStream, Delta, Strea
 
 # %% ../nbs/01_streaming.ipynb #cc9e3e52
 def _complete(chunks, postproc=noop):
+    "The response built from `chunks` (after `postproc`), with the reasoning items LiteLLM's builder leaves out"
     postproc(chunks)
-    return stream_chunk_builder(chunks) if chunks else None
+    if not chunks: return None
+    res = stream_chunk_builder(chunks)
+    ris = [ri for o in chunks if o.choices for ri in getattr(o.choices[0].delta, 'reasoning_items', None) or []]
+    m = res.choices[0].message if res is not None and res.choices else None
+    if ris and m is not None and not getattr(m, 'reasoning_items', None): m.reasoning_items = ris
+    return res
 
 def stream_with_complete(gen, postproc=noop):
     "Extend streaming response chunks with the complete response"
