@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['mcp_name', 'mcp_result', 'mcp_loop', 'MCPServerError', 'MCPTools', 'mcp_tools']
 
-# %% ../nbs/08_mcp.ipynb #ed8ffb06
+# %% ../nbs/08_mcp.ipynb #cadaf09d
 import os, re, json, shlex, atexit, asyncio, logging, tempfile, threading, concurrent.futures
 import anyio, httpx2
 import mcp.types as mt
@@ -16,7 +16,7 @@ from fastcore.basics import patch
 from .tools import ToolResponse
 from .serving import log_tail
 
-# %% ../nbs/08_mcp.ipynb #c36a4868
+# %% ../nbs/08_mcp.ipynb #6118de61
 def mcp_name(name:str, # The tool's name on the MCP server
              prefix:str=''): # Put in front, e.g. 'docs_'
     "`prefix+name` as a tool name every provider accepts: letters, digits, `_` and `-`, starting with a letter or `_`, at most 64 long"
@@ -24,7 +24,7 @@ def mcp_name(name:str, # The tool's name on the MCP server
     if not re.match(r'[A-Za-z_]', s): s = '_'+s
     return s[:64]
 
-# %% ../nbs/08_mcp.ipynb #9d449e5f
+# %% ../nbs/08_mcp.ipynb #ff9fb270
 def _block(c):
     "A content block for one item of an MCP tool result"
     if isinstance(c, mt.TextContent): return {'type':'text', 'text':c.text}
@@ -47,7 +47,7 @@ def mcp_result(res:mt.CallToolResult):
     if any(b['type']!='text' for b in blocks): return ToolResponse(blocks)
     return '\n'.join(b['text'] for b in blocks)
 
-# %% ../nbs/08_mcp.ipynb #afe50817
+# %% ../nbs/08_mcp.ipynb #ae66e0e9
 _loop,_loop_lock = None,threading.Lock()
 
 def mcp_loop():
@@ -64,10 +64,10 @@ def _on_loop(coro):
     if threading.current_thread().name=='lisette-mcp': coro.close(); raise RuntimeError('lisette.mcp: cannot wait on the MCP loop from inside it')
     return asyncio.run_coroutine_threadsafe(coro, mcp_loop())
 
-# %% ../nbs/08_mcp.ipynb #bd2849d4
+# %% ../nbs/08_mcp.ipynb #11d2c4cc
 class MCPServerError(RuntimeError): "An MCP server could not be started or reached, or stopped during a call"
 
-# %% ../nbs/08_mcp.ipynb #2b4b30eb
+# %% ../nbs/08_mcp.ipynb #df11dc0f
 class MCPTools:
     "The tools of one MCP server as lisette tools: iterate it, index it by tool name, or pass it in `tools=`"
     def __init__(self, cmd=None, *, url=None, env=None, headers=None, timeout=30, prefix=''):
@@ -76,6 +76,10 @@ class MCPTools:
         if cmd is not None and not (isinstance(cmd, (list, tuple)) and cmd and all(isinstance(o, str) for o in cmd)):
             raise TypeError(f"mcp_tools: the command must be a string or a non-empty list of strings, got {cmd!r:.80}")
         if url is not None and not (isinstance(url, str) and re.match(r'https?://', url)): raise ValueError(f"mcp_tools: `url` must be an http(s) URL, got {url!r:.80}")
+        for k,d in (('env', env), ('headers', headers)):
+            if d is not None and not (isinstance(d, dict) and all(isinstance(a, str) and isinstance(b, str) for a,b in d.items())):
+                raise TypeError(f"mcp_tools: `{k}` must be a dict of strings to strings, got {type(d).__name__}")
+        if not (isinstance(timeout, (int, float)) and timeout>0): raise ValueError(f"mcp_tools: `timeout` must be a number of seconds above 0, got {timeout!r}")
         self.cmd,self.url,self.timeout,self.prefix = cmd and list(cmd),url,timeout,prefix
         self._env,self._headers = env,headers  # used to connect; never shown, never saved with a chat
         self.server = shlex.join(self.cmd) if self.cmd else url
@@ -84,7 +88,9 @@ class MCPTools:
         self.tools = {}
         for t in tools:
             nm = mcp_name(t.name, prefix)
-            if nm in self.tools: raise ValueError(f"mcp_tools: {self.server} has tools {self.tools[nm].mcp_name!r} and {t.name!r}, both {nm!r} for the model; their names differ only in characters providers refuse")
+            if nm in self.tools:
+                self.close()
+                raise ValueError(f"mcp_tools: {self.server} has tools {self.tools[nm].mcp_name!r} and {t.name!r}, both {nm!r} for the model; their names differ only in characters providers refuse")
             self.tools[nm] = self._tool(t, nm)
         _live.add(self)
 
@@ -102,14 +108,14 @@ class MCPTools:
 
 _live = set()  # open servers, closed when Python exits
 
-# %% ../nbs/08_mcp.ipynb #b02a663a
+# %% ../nbs/08_mcp.ipynb #01b50bb3
 class _Link:
     "One connection to a server: its session, and how it ended"
     def __init__(self):
         self.sess,self.why,self.log,self.expired = None,None,None,False
         self.stop,self.down = asyncio.Event(),asyncio.Event()
 
-# %% ../nbs/08_mcp.ipynb #51b1a06e
+# %% ../nbs/08_mcp.ipynb #78b6110e
 logging.getLogger('mcp.client.streamable_http').addFilter(lambda r: not r.getMessage().startswith('Session termination failed: 404'))
 
 @patch
@@ -123,7 +129,7 @@ def _transport(self:MCPTools, link):
     link.log = tempfile.NamedTemporaryFile('a', prefix='lisette-mcp-', suffix='.log', delete=False, encoding='utf-8', errors='replace')
     return stdio_client(StdioServerParameters(command=self.cmd[0], args=self.cmd[1:], env=self._env), errlog=link.log)
 
-# %% ../nbs/08_mcp.ipynb #8ce05a2f
+# %% ../nbs/08_mcp.ipynb #09f53dc1
 def _reason(e, timeout=None):
     "A readable reason for the exception `e`, looking inside exception groups"
     while isinstance(getattr(e, 'exceptions', None), (list, tuple)) and e.exceptions: e = e.exceptions[0]  # an exception group
@@ -146,7 +152,7 @@ def _drop_log(link):
         try: os.unlink(link.log.name)
         except OSError: pass
 
-# %% ../nbs/08_mcp.ipynb #99385ee4
+# %% ../nbs/08_mcp.ipynb #652fb285
 async def _all_tools(sess):
     "Every tool the session's server lists, page by page"
     res,cursor = [],None
@@ -182,7 +188,7 @@ async def _connect(self:MCPTools):
     self._link = link
     return res
 
-# %% ../nbs/08_mcp.ipynb #9300880a
+# %% ../nbs/08_mcp.ipynb #f52e3d1d
 @patch
 async def _ready(self:MCPTools):
     "The open connection, after opening a new one if this is an HTTP server whose connection was lost"
@@ -213,10 +219,11 @@ async def _acall(self:MCPTools, name, args):
         except Exception as e: err = e
         link.stop.set()
         await asyncio.wait([link.task], timeout=15)
+        if self.closed: raise MCPServerError(f"MCP server `{self.server}` was closed during the call") from None
         if link.why is None: link.why = err
         raise MCPServerError(self._what_failed(link, 'stopped answering during the call')) from None
 
-# %% ../nbs/08_mcp.ipynb #c7338fbd
+# %% ../nbs/08_mcp.ipynb #9d5d7565
 @patch
 def _tool(self:MCPTools, t, nm):
     "An async function calling the server's tool `t`, named `nm` for the model"
@@ -228,7 +235,7 @@ def _tool(self:MCPTools, t, nm):
     tool.tool_schema = {'type':'function', 'function':fn}
     return tool
 
-# %% ../nbs/08_mcp.ipynb #f3a5533f
+# %% ../nbs/08_mcp.ipynb #c02b4c55
 @patch
 async def _aclose(self:MCPTools):
     self.closed = True
@@ -271,7 +278,7 @@ def _close_all():
         try: o.close()
         except Exception: pass
 
-# %% ../nbs/08_mcp.ipynb #4d9aa453
+# %% ../nbs/08_mcp.ipynb #56390014
 def mcp_tools(cmd=None, # Command line of a stdio server: a string (split as a shell would) or a list
               *,
               url:str=None, # Or the URL of a streamable HTTP server (e.g. 'http://127.0.0.1:8000/mcp')
