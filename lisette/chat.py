@@ -200,12 +200,14 @@ class _ChatBase:
                  max_parallel=16, # Most tool calls run from one response; the others are answered "not run"
                  router=None, # A LiteLLM `Router` (or anything with `completion`/`acompletion`) to send requests through
                  rerun='replace', # Re-running a notebook cell: 'replace' the turns it made before, or 'append' after them
+                 approve=None, # Tool calls a person approves before they run: True, a set of tool names, or a function (name, args) -> bool | str
                  **callkw): # Passed to every LiteLLM call (api_base, api_key, extra_headers, ...)
         if not isinstance(model, str) or not model: raise TypeError(f"model must be a LiteLLM model name (str), got {model!r}")
         self.model,self.sp,self.temp,self.search,self.ns,self.cache = model,sp,temp,search,ns,cache
         self.tools,self.max_steps,self.tool_timeout,self.callkw = list(tools or []),max_steps,tool_timeout,callkw
         self.retries,self.router,self.cache_idxs,self.ttl = ifnone(retries, 0 if router else 2),router,_check_idxs(cache_idxs),ttl
-        self.backoff,self.max_wait,self.max_parallel = backoff,max_wait,max_parallel
+        self.backoff,self.max_wait,self.max_parallel,self.approve = backoff,max_wait,max_parallel,approve
+        Toolbox(self.tools, ns, approve=approve, model=model)  # checks the tools now: a bad one fails here, not at the first call
         _cache_ctl(ttl)  # checks the ttl
         self.hist = mk_msgs(hist) if hist else []
         self.h,self._h0 = [],0
@@ -422,10 +424,10 @@ def _ask(self:_ChatBase, tb, prefill, kw, opts):
 # %% ../nbs/04_chat.ipynb #0d5c62d4
 @patch
 def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search=None, max_steps=None,
-           final_prompt=_final_prompt, tool_choice=None, tools=None, **kw):
+           final_prompt=_final_prompt, tool_choice=None, tools=None, approve=None, **kw):
     "Generator of `Ask`/`Run` steps running one call of the chat, tool loop included; `kw` goes to LiteLLM"
     self._start_turn(msg)
-    tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel)
+    tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel, approve=ifnone(approve, self.approve), model=self.model)
     max_steps,rounds,pauses,final = _check_steps(ifnone(max_steps, self.max_steps)),0,0,False
     if prefill and not can_prefill(self.model): warnings.warn(f"{self.model} takes no assistant prefill: {prefill!r} is not sent"); prefill = None
     self._h0 = len(self.h)
@@ -555,10 +557,11 @@ class Chat(_ChatBase):
                  return_all=False, # Return every response and tool result, not just the last response
                  tool_choice=None, # Tool choice for the first request: 'auto', 'required', 'none' or a tool's name
                  tools=None, # Tools for this call only (default: the chat's)
+                 approve=None, # Which tool calls a person approves first, for this call (default: the chat's)
                  **kw): # Passed to LiteLLM for this call
         "Send `msg` and run the tool loop"
         self._check_call(max_steps)
-        g = self._drive(self._steps(msg, prefill, temp, think, search, max_steps, final_prompt, tool_choice, tools, **kw), stream)
+        g = self._drive(self._steps(msg, prefill, temp, think, search, max_steps, final_prompt, tool_choice, tools, approve, **kw), stream)
         if stream: return g
         res = list(g)
         if return_all: return res
