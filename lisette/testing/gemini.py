@@ -47,7 +47,8 @@ def _grounding(r:Reply, req):
     srcs = [dict(url=c['url'], title=c.get('title', '')) for c in r.citations or []] + list(r.search_results or [])
     urls = list(dict.fromkeys(s['url'] for s in srcs))
     titles = {s['url']: s.get('title', '') for s in srcs}
-    sups = [dict(segment=dict(startIndex=max(0, s), endIndex=s+len(span) if s>=0 else len(r.text), text=span if s>=0 else r.text),
+    nb = lambda i: len(r.text[:i].encode())  # Gemini's segment offsets count UTF-8 bytes
+    sups = [dict(segment=dict(startIndex=nb(max(0, s)), endIndex=nb(s+len(span) if s>=0 else len(r.text)), text=span if s>=0 else r.text),
                  groundingChunkIndices=[urls.index(c['url'])])
             for c in r.citations or [] for span in [c.get('text', c['cited_text'])] for s in [r.text.find(span)]]
     return dict(webSearchQueries=[last_user_text(req)[:100]], groundingChunks=[dict(web=dict(uri=u, title=titles[u])) for u in urls],
