@@ -39,6 +39,9 @@ def _after_reasoning(it):
 def responses_check(b):
     "The Responses API error message for request body `b`, or `None`"
     items = responses_input(b)
+    eff = (b.get('reasoning') or {}).get('effort')
+    if eff not in (None, 'none') and b.get('temperature') not in (None, 1):
+        return "Unsupported parameter: 'temperature' is not supported with this model."
     if not items: return "Invalid 'input': empty array. Expected an array with minimum length 1, but got an empty array instead."
     calls,answered = [],set()
     for i,it in enumerate(items):
