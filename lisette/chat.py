@@ -123,6 +123,7 @@ def _check_steps(n):
         raise ValueError(f"max_steps must be a whole number of tool rounds, 0 or more; got {n!r}")
     return n
 
+# %% ../nbs/04_chat.ipynb #57ffc2f5
 _reruns = ('replace', 'append')
 def _check_rerun(v):
     if v not in _reruns: raise ValueError(f"rerun must be one of {_reruns}; got {v!r}")
@@ -328,6 +329,7 @@ def _tc_name(tc):
 # %% ../nbs/04_chat.ipynb #bac15e42
 def _empty(c): return c is None or (isinstance(c, str) and not c.strip()) or (isinstance(c, list) and not c)
 
+# %% ../nbs/04_chat.ipynb #1a8b5fa9
 def check_hist(msgs):
     "Raise a `ValueError` naming the first message of `msgs` that no provider would accept, and why"
     pending,at = {},None  # unanswered tool calls of the last assistant message (id: name), and that message's index
@@ -369,6 +371,7 @@ def _tail(self:_ChatBase, turns):
     ms = [m for t in turns for m in t.msgs]
     return 0 < len(ms) <= len(self.hist) and all(a is b for a,b in zip(ms, self.hist[-len(ms):]))
 
+# %% ../nbs/04_chat.ipynb #2ad589ed
 def _same(a, b): return [_msg_dict(m) for m in a]==[_msg_dict(m) for m in b]
 
 # %% ../nbs/04_chat.ipynb #efc2084a
@@ -513,6 +516,7 @@ class _Relay:
         try: self.g.close()
         finally: self.chat._close_turn(self.holder); self.chat._queue.leave(self.holder)
 
+# %% ../nbs/04_chat.ipynb #f3c3ed78
 @patch
 def _relay(self:_ChatBase, g, stream, owner): return _Relay(self, g, stream, owner)
 
@@ -584,6 +588,7 @@ def _turn_starts(hist):
     "Indices of the messages of `hist` that can start a turn: user messages not answering a tool round"
     return [i for i,m in enumerate(hist) if _msg_role(m)=='user' and (i==0 or _msg_role(hist[i-1])!='tool')]
 
+# %% ../nbs/04_chat.ipynb #135856c0
 @patch
 def undo(self:_ChatBase):
     "Take the latest turn (all the messages one call added) out of `hist`, and return them"

@@ -7,6 +7,7 @@ __all__ = ['watch_cells', 'current_cell', 'fmt_hist']
 
 # %% ../nbs/04d_notebook.ipynb #5e0a1b04
 import sys, itertools, json
+from .messages import abbrev
 
 # %% ../nbs/04d_notebook.ipynb #5e0a1b07
 _now = None  # (cell id, run number) of the cell IPython is running, if its front end sent an id
@@ -14,11 +15,14 @@ _runs = itertools.count(1)
 _watched = set()  # ids of the IPython shells whose cells we follow
 
 def _pre_run(info):
+    "IPython's `pre_run_cell` callback: note the cell about to run, and which run of it this is"
     global _now
     cid = getattr(info, 'cell_id', None)
     _now = (cid, next(_runs)) if cid else None
 
+# %% ../nbs/04d_notebook.ipynb #5e0a1b19
 def _post_run(result):
+    "IPython's `post_run_cell` callback: no cell runs now (code running between cells appends)"
     global _now
     _now = None
 
@@ -40,58 +44,55 @@ def current_cell():
     return _now
 
 # %% ../nbs/04d_notebook.ipynb #5e0a1b14
-def _size(n):
-    "`n` bytes in a few characters"
-    for unit,k in (('GB',1e9), ('MB',1e6), ('kB',1e3)):
-        if n>=k: return f'{n/k:.1f} {unit}'
-    return f'{n} B'
-
-def _media(url):
-    "A placeholder such as `<image/jpeg, 20.1 MB>` for a data URL; other URLs as they are"
-    if not isinstance(url, str) or not url.startswith('data:'): return f'<{url}>'
-    head,_,data = url.partition(',')
-    return f"<{head[5:].split(';')[0] or 'data'}, {_size(len(data)*3//4 if ';base64' in head else len(data))}>"
-
-# %% ../nbs/04d_notebook.ipynb #5e0a1b17
 def _short(s, n):
-    "`s` cut to `n` characters, saying how long it was"
+    "`s` cut to `n` characters, saying how much was left out"
     s = str(s)
     return s if len(s)<=n else s[:n] + f' *[… {len(s)-n:,} more characters]*'
 
+
+# %% ../nbs/04d_notebook.ipynb #5e0a1b17
+def _media_md(p):
+    "A placeholder for the image, file or audio part `p`, its payload already abbreviated"
+    t = p.get('type')
+    if t=='image_url': u = p['image_url']; s = u['url'] if isinstance(u, dict) else u
+    elif t=='file': f = p.get('file') or {}; s = f.get('file_data') or f.get('file_id') or f.get('filename')
+    else: s = (p.get('input_audio') or {}).get('data', 'audio')
+    return f'`{s}`'
+
+# %% ../nbs/04d_notebook.ipynb #5e0a1b18
+_media = ('image_url', 'file', 'input_audio')
+
 def _part_md(p, n):
-    "Markdown for one content part of a message: media as a placeholder in a code span"
-    if isinstance(p, dict) and p.get('type') in ('image_url', 'file', 'input_audio', 'audio'): return f'`{_media_part(p)}`'
-    if isinstance(p, str): return _short(p, n)
-    if not isinstance(p, dict): return _short(repr(p), n)
-    t = p.get('type')
-    if t=='text': return _short(p.get('text', ''), n)
-    return f'`<{t}>`'
+    "Markdown for one content part of a message"
+    if isinstance(p, dict) and p.get('type') in _media: return _media_md(abbrev(p))
+    if isinstance(p, dict) and p.get('type')=='text': return _short(p.get('text', ''), n)
+    return _short(p if isinstance(p, str) else abbrev(p), n)
 
-def _media_part(p):
-    "A placeholder for the image, file or audio part `p`"
-    t = p.get('type')
-    if t=='image_url': u = p['image_url']; return _media(u['url'] if isinstance(u, dict) else u)
-    if t=='file': f = p.get('file') or {}; return _media(f.get('file_data') or f.get('file_id') or f.get('filename'))
-    return f"<audio, {_size(len((p.get('input_audio') or {}).get('data', ''))*3//4)}>"
-
+# %% ../nbs/04d_notebook.ipynb #5e0a1b22
 def _content_md(c, n):
     "Markdown for a message's content: text shortened, media as placeholders"
     if c is None or c=='': return ''
-    if isinstance(c, list): return '\n\n'.join(_part_md(p, n) for p in c)
-    return _part_md(c, n)
+    return '\n\n'.join(_part_md(p, n) for p in c) if isinstance(c, list) else _part_md(c, n)
 
-# %% ../nbs/04d_notebook.ipynb #5e0a1b18
+# %% ../nbs/04d_notebook.ipynb #5e0a1b23
 def _get(m, k, default=None): return m.get(k, default) if isinstance(m, dict) else getattr(m, k, default)
 
+# %% ../nbs/04d_notebook.ipynb #5e0a1b24
 def _call_line(tc):
+    "The tool call `tc` as `name(arg=value, ...)`"
     f = _get(tc, 'function')
     args = _get(f, 'arguments') or ''
     try: args = ', '.join(f'{k}={v!r}' for k,v in json.loads(args).items())
-    except Exception: pass
+    except Exception: pass  # arguments that are not a JSON object are shown as they came
     return f"{_get(f, 'name')}({args})"
 
-def _oneline(s, n): s = ' '.join(str(s).split()); return s if len(s)<=n else s[:n]+'…'
+# %% ../nbs/04d_notebook.ipynb #5e0a1b26
+def _oneline(s, n):
+    "`s` on one line, at most `n` characters"
+    s = ' '.join(str(s).split())
+    return s if len(s)<=n else s[:n]+'…'
 
+# %% ../nbs/04d_notebook.ipynb #5e0a1b27
 def fmt_hist(msgs, max_chars=2000):
     "Markdown for `msgs`: each message with its role, tool calls folded with their results, media as placeholders, long texts shortened"
     results = {m.get('tool_call_id'):m for m in msgs if isinstance(m, dict) and m.get('role')=='tool'}
