@@ -176,7 +176,7 @@ async def _hold(self:MCPTools, link, ready):
     finally:
         link.down.set()
         if not ready.done():
-            ready.set_exception(MCPServerError(self._what_failed(link, 'could not start')))
+            ready.set_exception(MCPServerError(self._what_failed(link, 'could not start' if self.cmd else 'could not be reached')))
             _drop_log(link)
 
 @patch
