@@ -304,9 +304,12 @@ def lite_mk_func(f):
     if not callable(f): raise TypeError(f"lite_mk_func: {f!r:.60} is not a function or a tool schema dict")
     return copy.deepcopy(_spec(f)[0])
 
-# %% ../nbs/00_messages.ipynb #75b4ca75
-def _takes_kw(f): return any(p.kind==p.VAR_KEYWORD for p in inspect.signature(f).parameters.values())
+# %% ../nbs/00_messages.ipynb #a6c9bb10
+def _takes_kw(f):
+    "True if the function `f` takes `**kwargs`"
+    return any(p.kind==p.VAR_KEYWORD for p in inspect.signature(f).parameters.values())
 
+# %% ../nbs/00_messages.ipynb #75b4ca75
 def tool_args(f, args:dict):
     "The JSON arguments `args` of a call of the tool function `f`, converted to what its type hints ask for"
     m = _spec(f)[1]

@@ -54,6 +54,7 @@ def _as_text(res):
     d = _jsonable(res)
     return d if isinstance(d, str) else json.dumps(d, ensure_ascii=False, allow_nan=False)
 
+# %% ../nbs/03_tools.ipynb #9e002c9c
 def _blocks_ok(c):
     "True if `c` is a list of content blocks a provider can take: dicts with a `type`, all JSON"
     if not (isinstance(c, list) and c and all(isinstance(o, dict) and isinstance(o.get('type'), str) for o in c)): return False
@@ -106,6 +107,7 @@ def _warn_no_tools(model):
 # %% ../nbs/03_tools.ipynb #ffe7ed93
 class Toolbox:
     "The declared tools of a call: their schemas, and the functions that may run"
+    ask = input # How a person is asked to approve a call (prompt in, answer out); set `Toolbox.ask` to ask differently
     def __init__(self,
                  tools=None, # Functions, tool objects carrying a `tool_schema`, or tool schema dicts
                  ns=None, # Where to find the implementation of a schema dict, by name
@@ -137,6 +139,7 @@ def _validator(schema_json):
     ints = cls.TYPE_CHECKER.redefine('integer', lambda chk, x: isinstance(x, int) and not isinstance(x, bool))
     return jsonschema.validators.extend(cls, type_checker=ints)(schema)
 
+# %% ../nbs/03_tools.ipynb #b6bdd2ea
 def _invalid(args, schema):
     "The first `jsonschema` error of `args` against `schema`, or `None`"
     try: v = _validator(json.dumps(schema, sort_keys=True, default=str))
@@ -173,9 +176,11 @@ def admit(self:Toolbox, tcs):
 
 # %% ../nbs/03_tools.ipynb #e02b20c8
 def _canon(raw):
+    "The JSON text `raw` in one canonical form (keys sorted), to compare calls"
     try: return json.dumps(json.loads(raw), sort_keys=True)
     except (TypeError, ValueError): return raw
 
+# %% ../nbs/03_tools.ipynb #26feb8c8
 def unique_calls(tcs):
     "The tool calls `tcs` without repeats of the same name and arguments"
     seen,res = set(),[]
@@ -186,17 +191,22 @@ def unique_calls(tcs):
 
 # %% ../nbs/03_tools.ipynb #78cbfaaa
 def _is_obj(raw):
+    "True if the JSON text `raw` is an object"
     try: return isinstance(json.loads(raw), dict)
     except (TypeError, ValueError): return False
 
+# %% ../nbs/03_tools.ipynb #7486f038
 def _with_args(tc, args):
+    "A copy of the tool call `tc` (dict or object) with the raw arguments `args`"
     d = tc if isinstance(tc, dict) else tc.model_dump()
     return d | {'function': dict(d.get('function') or {}) | {'arguments': args}}
 
+# %% ../nbs/03_tools.ipynb #fa25557d
 def _args_ok(tc):
     try: return _is_obj(_tc_parts(tc)[2])
     except (AttributeError, TypeError): return True  # not a tool call we can read: leave it to LiteLLM
 
+# %% ../nbs/03_tools.ipynb #b07a7049
 def sendable_calls(m:dict):
     "The message dict `m` with each tool call's arguments a JSON object (`{}` where they were not)"
     tcs = m.get('tool_calls')
@@ -223,20 +233,19 @@ def _ask_person(ask, nm, raw):
     return str(ans).strip().lower() in ('y', 'yes') or ''
 
 # %% ../nbs/03_tools.ipynb #78a5d9fd
-Toolbox.ask = input  # replace to ask the person differently (a GUI, a test's scripted answers)
-
 @patch
 def _approval(self:Toolbox, nm, args, raw):
     "The job deciding whether the call of `nm` may run (its result: True, or the reason for refusing); `None` if none is needed"
     a = self.approve
     if callable(a): return lambda: a(nm, args)
-    if a is True or (isinstance(a, frozenset) and nm in a): return lambda: _ask_person(Toolbox.ask, nm, raw)
+    if a is True or (isinstance(a, frozenset) and nm in a): return lambda: _ask_person(type(self).ask, nm, raw)
 
 # %% ../nbs/03_tools.ipynb #f345cbb2
 def _job(fn, args):
     "The job calling the tool `fn` with `args`: a coroutine for an async function, else a zero-argument function"
     return fn(**args) if inspect.iscoroutinefunction(fn) else functools.partial(fn, **args)
 
+# %% ../nbs/03_tools.ipynb #883ca4e6
 @patch
 def _steps(self:Toolbox, tcs, timeout=None):
     "Steps running the tool calls `tcs`: approvals asked in order, then the approved calls; returns their tool messages"
@@ -263,8 +272,12 @@ def _result(self:Toolbox, tc, res):
 # %% ../nbs/03_tools.ipynb #456ee011
 class _Interrupted(Exception): "A `KeyboardInterrupt` inside a tool, carried through asyncio as an ordinary exception"
 
-def _err(e): return f"Error: {type(e).__name__}: {e}"
+# %% ../nbs/03_tools.ipynb #eed4ea70
+def _err(e):
+    "The tool result for the exception `e`"
+    return f"Error: {type(e).__name__}: {e}"
 
+# %% ../nbs/03_tools.ipynb #2a4137d8
 def _failed(e):
     "What the exception `e` of a job becomes: its error text, or (a `KeyboardInterrupt`) an `_Interrupted` raised"
     if isinstance(e, KeyboardInterrupt): raise _Interrupted() from None
@@ -279,6 +292,7 @@ async def _collect(agen):
         if len(res)>=_max_items: break
     return res
 
+# %% ../nbs/03_tools.ipynb #525347e3
 def _pending(res):
     "The coroutine still to await for the result `res` (a coroutine, or an async generator to collect), else `None`"
     if inspect.isasyncgen(res): return _collect(res)
@@ -319,8 +333,11 @@ def _perform(job, timeout=None):
     return res
 
 # %% ../nbs/03_tools.ipynb #e5ea186b
-def _is_call(o): return isinstance(o, dict) or hasattr(o, 'function')
+def _is_call(o):
+    "True if `o` is one tool call (a dict or an object), not a list of them"
+    return isinstance(o, dict) or hasattr(o, 'function')
 
+# %% ../nbs/03_tools.ipynb #502179df
 @patch
 def run(self:Toolbox, tcs, timeout=None):
     "Run the tool calls `tcs` one after another; return their tool messages in order (one call: its message)"
