@@ -146,6 +146,8 @@ class _Holder:
 class _TurnQueue:
     "The turns of one chat, granted one at a time in the order the calls arrived, to threads and tasks alike"
     def __init__(self): self._mu,self._waiting,self.holder = threading.Lock(),collections.deque(),None
+    def __deepcopy__(self, memo): return _TurnQueue()  # a copied chat queues its own turns
+    def __reduce__(self): return (_TurnQueue, ())
     def _grant(self):
         self.holder = None
         if self._waiting:
@@ -615,6 +617,8 @@ def fork(self:_ChatBase):
 
 # %% ../nbs/04_chat.ipynb #836c8b5d
 @patch
-def _repr_markdown_(self:_ChatBase):
-    "The conversation, as markdown: what a chat shows as the last line of a cell"
-    return f"**{type(self).__name__}** `{self.model}`, {len(self.hist)} messages\n\n" + fmt_hist(self.hist)
+def _repr_markdown_(self:_ChatBase, max_msgs=60):
+    "The conversation, as markdown: what a chat shows as the last line of a cell (its latest `max_msgs` messages)"
+    n = len(self.hist)
+    head = f"**{type(self).__name__}** `{self.model}`, {n} messages" + (f" (the last {max_msgs} shown)" if n>max_msgs else '')
+    return head + "\n\n" + fmt_hist(self.hist[-max_msgs:])
