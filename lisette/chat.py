@@ -431,10 +431,10 @@ def _ask(self:_ChatBase, tb, prefill, kw, opts):
 def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search=None, max_steps=None,
            final_prompt=_final_prompt, tool_choice=None, tools=None, approve=None, **kw):
     "Generator of `Ask`/`Run` steps running one call of the chat, tool loop included; `kw` goes to LiteLLM"
-    self._start_turn(msg)
     tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel, approve=ifnone(approve, self.approve), model=self.model)
     max_steps,rounds,pauses,final = _check_steps(ifnone(max_steps, self.max_steps)),0,0,False
     if prefill and not can_prefill(self.model): warnings.warn(f"{self.model} takes no assistant prefill: {prefill!r} is not sent"); prefill = None
+    self._start_turn(msg)  # after the options are checked: a bad one leaves `hist` as it was
     self._h0 = len(self.h)
     while True:
         first = rounds==0 and pauses==0
