@@ -1,4 +1,5 @@
 __version__ = "0.1.0"
+# `import lisette` does not import LiteLLM: its modules reach it through `lisette.lite`, which imports it on first use.
 import importlib as _il
 from .messages import *
 from .streaming import *
@@ -11,10 +12,20 @@ from .asyncchat import *
 from .usage import *
 from .structured import *
 from .persist import *
-from litellm import completion, acompletion, stream_chunk_builder
-from litellm.types.utils import ModelResponse, ModelResponseStream, Message
 
+# LiteLLM's own objects, handed out as the seed did: `from lisette import *` imports LiteLLM to give them
+_lite_names = dict(completion='litellm', acompletion='litellm', stream_chunk_builder='litellm', ModelResponse='litellm.types.utils',
+                   ModelResponseStream='litellm.types.utils', Message='litellm.types.utils')
+
+def __getattr__(name):
+    "LiteLLM's names in `_lite_names`, imported when first asked for"
+    if name not in _lite_names: raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from .lite import load
+    load()
+    return getattr(_il.import_module(_lite_names[name]), name)
+
+# public because several of lisette's modules use them, but not what a user calls
+_plumbing = {'ChatBase', 'to_plain', 'run_coro', 'max_ckpts'}
 # explicit, so that `from lisette import *` never rebinds names such as IPython's `display` to our submodules
 _mods = 'messages streaming display tools sending chat notebook asyncchat usage structured persist'.split()
-__all__ = [n for m in _mods for n in _il.import_module(f'{__name__}.{m}').__all__]
-__all__ += ['completion', 'acompletion', 'stream_chunk_builder', 'ModelResponse', 'ModelResponseStream', 'Message']
+__all__ = [n for m in _mods for n in _il.import_module(f'{__name__}.{m}').__all__ if n not in _plumbing] + list(_lite_names)

@@ -6,11 +6,9 @@
 __all__ = ['turns', 'sp', 'converse', 'usage_line', 'connect', 'main']
 
 # %% ../nbs/07_cli.ipynb #863cd6dc
-import os, sys
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
+import sys
 from fastcore.script import call_parse, CliError
-import litellm
-from litellm.types.utils import ModelResponseStream
+from .lite import litellm, is_lite
 from .streaming import delta_text
 from .chat import Chat
 from .local import local_server, LocalModelError
@@ -26,7 +24,7 @@ def converse(chat, turns=turns, out=None):
     for msg in turns:
         print(f'\n> {msg}', file=out, flush=flush)
         for o in chat(msg, stream=True):
-            if isinstance(o, ModelResponseStream): print(delta_text(o) or '', end='', file=out, flush=flush)
+            if is_lite(o, 'ModelResponseStream'): print(delta_text(o) or '', end='', file=out, flush=flush)
         print(file=out, flush=True)
     return chat
 

@@ -6,21 +6,17 @@
 __all__ = ['AsyncChat']
 
 # %% ../nbs/04b_async.ipynb #5bee00f1
-import os
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
-from fastcore.utils import *
 from fastcore.meta import delegates
-from litellm import acompletion
-from litellm.types.utils import ModelResponse, ModelResponseStream
+from .lite import is_lite
 from .streaming import astream_with_complete, cite_footnotes
-from .chat import Chat, _ChatBase
+from .chat import Chat, ChatBase
 
 # %% ../nbs/04b_async.ipynb #b7a1c3d4
 import asyncio, weakref
 from .chat import Run
 
 # %% ../nbs/04b_async.ipynb #0bcb0c24
-class AsyncChat(_ChatBase):
+class AsyncChat(ChatBase):
     "LiteLLM chat client, async."
     def _drive(self, g, stream=False):
         "An async generator performing the steps of `g` with awaited calls, yielding chunks (if `stream`), responses and tool results"
@@ -44,7 +40,7 @@ class AsyncChat(_ChatBase):
                     for o in first: yield o
                     if r.stream:
                         async for o in astream_with_complete(await self._acomplete(kw), postproc=cite_footnotes):
-                            if isinstance(o, ModelResponse): res = o
+                            if is_lite(o, 'ModelResponse'): res = o
                             else: yield o
                     else: res = await self._acomplete(kw)
                 except Exception as e: r.failed(e); continue
@@ -59,5 +55,5 @@ class AsyncChat(_ChatBase):
         if stream or return_all: return g
         res = None
         async for o in g:
-            if isinstance(o, ModelResponse): res = o
+            if is_lite(o, 'ModelResponse'): res = o
         return res

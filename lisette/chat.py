@@ -4,26 +4,20 @@
 
 # %% auto #0
 __all__ = ['uses_responses_api', 'can_search', 'can_think', 'uses_breakpoints', 'can_prefill', 'think_kw', 'search_kw',
-           'check_hist', 'Chat']
+           'ChatBase', 'to_plain', 'check_hist', 'Chat']
 
 # %% ../nbs/04_chat.ipynb #59626496
-import os
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
-import json, inspect, time, asyncio, warnings, contextvars, functools
+import asyncio, warnings, contextvars, functools
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 from fastcore.utils import *
-from fastcore.xtras import SaveReturn
-import litellm
-from litellm import completion
-from litellm.types.utils import ModelResponse, ModelResponseStream, Delta, StreamingChoices, Message
+from .lite import litellm, ltypes, is_lite
 from .messages import *
-from .messages import _msg_dict, _cache_ctl, _max_ckpts
+from .messages import msg_dict, cache_ctl, max_ckpts
 from .streaming import *
 from .tools import *
 from .sending import send, asend
-import lisette.display
 
 # %% ../nbs/04_chat.ipynb #a4c0e1d2
 import copy, threading, collections, weakref
@@ -112,8 +106,8 @@ class Run:
 def _check_idxs(idxs):
     "`idxs` as a list of message indices, checked against Anthropic's limit of 4 breakpoints"
     idxs = list(idxs or [])
-    if not all(isinstance(i, int) for i in idxs) or len(idxs)>_max_ckpts:
-        raise ValueError(f"cache_idxs must be at most {_max_ckpts} message indices (Anthropic's limit of cache breakpoints), got {idxs!r}")
+    if not all(isinstance(i, int) for i in idxs) or len(idxs)>max_ckpts:
+        raise ValueError(f"cache_idxs must be at most {max_ckpts} message indices (Anthropic's limit of cache breakpoints), got {idxs!r}")
     return idxs
 
 # %% ../nbs/04_chat.ipynb #e433aef3
@@ -180,7 +174,7 @@ class _TurnQueue:
         except BaseException: self.leave(h); raise
 
 # %% ../nbs/04_chat.ipynb #d1cb6aed
-class _ChatBase:
+class ChatBase:
     "State and step logic shared by `Chat` and `AsyncChat`"
     max_pauses = 3 # Continuations of a turn the provider paused (`pause_turn`) before returning it as it is
     overflow_chars = 2_000 # Tool results longer than this are shortened when the context window overflows
@@ -211,7 +205,7 @@ class _ChatBase:
         self.retries,self.router,self.cache_idxs,self.ttl = ifnone(retries, 0 if router else 2),router,_check_idxs(cache_idxs),ttl
         self.backoff,self.max_wait,self.max_parallel,self.approve = backoff,max_wait,max_parallel,approve
         Toolbox(self.tools, ns, approve=approve, model=model)  # checks the tools now: a bad one fails here, not at the first call
-        _cache_ctl(ttl)  # checks the ttl
+        cache_ctl(ttl)  # checks the ttl
         self.hist = mk_msgs(hist) if hist else []
         self.h,self._h0 = [],0
         self.max_steps,self.rerun = _check_steps(max_steps),_check_rerun(rerun)
@@ -221,10 +215,10 @@ class _ChatBase:
 
 # %% ../nbs/04_chat.ipynb #167636b2
 @patch
-def _sys(self:_ChatBase):
+def _sys(self:ChatBase):
     if not self.sp: return []
     cached = self.cache and uses_breakpoints(self.model)
-    return [{'role':'system', 'content':[{'type':'text','text':self.sp,'cache_control':_cache_ctl(self.ttl)}] if cached else self.sp}]
+    return [{'role':'system', 'content':[{'type':'text','text':self.sp,'cache_control':cache_ctl(self.ttl)}] if cached else self.sp}]
 
 # %% ../nbs/04_chat.ipynb #9ff3f36d
 def _tool_choice(tc, tb):
@@ -233,11 +227,11 @@ def _tool_choice(tc, tb):
 
 # %% ../nbs/04_chat.ipynb #4f82b193
 @patch
-def _kw(self:_ChatBase, tb, prefill=None, temp=None, think=None, search=None, tool_choice=None, final=False, kw=None):
+def _kw(self:ChatBase, tb, prefill=None, temp=None, think=None, search=None, tool_choice=None, final=False, kw=None):
     "Arguments for one LiteLLM call"
     cached = bool(self.cache) and uses_breakpoints(self.model)
-    idxs = self.cache_idxs[:_max_ckpts-bool(self.sp)]  # the system prompt takes one breakpoint
-    msgs = self._sys() + [sendable_calls(_msg_dict(m)) for m in mk_msgs(self.hist, cache=cached, ttl=self.ttl, cache_idxs=idxs)]
+    idxs = self.cache_idxs[:max_ckpts-bool(self.sp)]  # the system prompt takes one breakpoint
+    msgs = self._sys() + [sendable_calls(msg_dict(m)) for m in mk_msgs(self.hist, cache=cached, ttl=self.ttl, cache_idxs=idxs)]
     if prefill: msgs.append({'role':'assistant', 'content':prefill})
     d = dict(model=self.model, messages=msgs) | self.callkw | (kw or {})
     if think and not can_think(self.model): warnings.warn(f"{self.model} does not support thinking (per LiteLLM's model map): `think` ignored")
@@ -254,30 +248,30 @@ def _kw(self:_ChatBase, tb, prefill=None, temp=None, think=None, search=None, to
 
 # %% ../nbs/04_chat.ipynb #10b073c7
 @patch
-def _complete(self:_ChatBase, kw):
+def _complete(self:ChatBase, kw):
     "LiteLLM's response to `kw` (its chunks, if streaming), through the chat's router and retry settings"
     return send(kw, self.router, self.retries, self.backoff, self.max_wait)
 
 # %% ../nbs/04_chat.ipynb #c8f4c114
 @patch
-async def _acomplete(self:_ChatBase, kw):
+async def _acomplete(self:ChatBase, kw):
     "LiteLLM's response to `kw` (its chunks, if streaming), awaited"
     return await asend(kw, self.router, self.retries, self.backoff, self.max_wait)
 
 # %% ../nbs/04_chat.ipynb #31fd1a1b
-def _plain(o):
+def to_plain(o):
     "`o` with any pydantic objects inside it turned into plain dicts"
     if hasattr(o, 'model_dump'): return o.model_dump()
-    if isinstance(o, dict): return {k:_plain(v) for k,v in o.items()}
-    if isinstance(o, (list, tuple)): return [_plain(v) for v in o]
+    if isinstance(o, dict): return {k:to_plain(v) for k,v in o.items()}
+    if isinstance(o, (list, tuple)): return [to_plain(v) for v in o]
     return o
 
 # %% ../nbs/04_chat.ipynb #c355fd4a
 def _store(msg):
     "A copy of the assistant `Message` `msg` for the history, its tool calls as plain dicts"
-    res = Message(**dict(msg))  # a copy: LiteLLM's logging may still be serialising the response
+    res = ltypes.Message(**dict(msg))  # a copy: LiteLLM's logging may still be serialising the response
     if msg.tool_calls: res.tool_calls = [o if isinstance(o, dict) else o.model_dump(exclude_none=True) for o in msg.tool_calls]
-    if getattr(res, 'provider_specific_fields', None): res.provider_specific_fields = _plain(res.provider_specific_fields)
+    if getattr(res, 'provider_specific_fields', None): res.provider_specific_fields = to_plain(res.provider_specific_fields)
     return res
 
 # %% ../nbs/04_chat.ipynb #57eaf509
@@ -297,14 +291,14 @@ def _merges_calls(model):
 # %% ../nbs/04_chat.ipynb #41994ce4
 def _is_msg_list(msg):
     "True if `msg` is a list of whole messages (dicts/`Message`s), not the parts of one message"
-    return isinstance(msg, list) and bool(msg) and all(isinstance(o, Message) or (isinstance(o, dict) and 'role' in o) for o in msg)
+    return isinstance(msg, list) and bool(msg) and all(is_lite(o, 'Message') or (isinstance(o, dict) and 'role' in o) for o in msg)
 
 # %% ../nbs/04_chat.ipynb #44f04a74
 _shortened = "\n[lisette: shortened from {} to {} characters: the conversation no longer fit in the model's context window]"
 
 # %% ../nbs/04_chat.ipynb #38a43f99
 @patch
-def _shorten(self:_ChatBase):
+def _shorten(self:ChatBase):
     "Shorten the tool results of the history longer than `overflow_chars`, with a notice; return how many"
     n,k = 0,self.overflow_chars
     for i,m in enumerate(self.hist):
@@ -322,7 +316,7 @@ def _overflow(e, model, n):
     return litellm.ContextWindowExceededError(message=msg, model=model, llm_provider=getattr(e, 'llm_provider', '') or '')
 
 # %% ../nbs/04_chat.ipynb #f1c95f33
-def _msg_role(m): return m.role if isinstance(m, Message) else m.get('role') if isinstance(m, dict) else None
+def _msg_role(m): return m.role if is_lite(m, 'Message') else m.get('role') if isinstance(m, dict) else None
 def _tc_id(tc): return tc['id'] if isinstance(tc, dict) else tc.id
 def _tc_name(tc):
     f = tc['function'] if isinstance(tc, dict) else tc.function
@@ -336,8 +330,8 @@ def check_hist(msgs):
     "Raise a `ValueError` naming the first message of `msgs` that no provider would accept, and why"
     pending,at = {},None  # unanswered tool calls of the last assistant message (id: name), and that message's index
     for i,m in enumerate(msgs):
-        if not isinstance(m, (dict, Message)): raise ValueError(f"hist[{i}] is a {type(m).__name__}, not a message (a dict with 'role' and 'content', or a Message)")
-        d = _msg_dict(m)
+        if not (isinstance(m, dict) or is_lite(m, 'Message')): raise ValueError(f"hist[{i}] is a {type(m).__name__}, not a message (a dict with 'role' and 'content', or a Message)")
+        d = msg_dict(m)
         role = d.get('role')
         if role not in ('user','assistant','system','tool'):
             raise ValueError(f"hist[{i}] has role {role!r}; a message's role is one of user, assistant, system, tool")
@@ -368,17 +362,17 @@ class Turn:
 
 # %% ../nbs/04_chat.ipynb #ff600185
 @patch
-def _tail(self:_ChatBase, turns):
+def _tail(self:ChatBase, turns):
     "True if the messages of `turns` are, untouched, the last messages of `hist`"
     ms = [m for t in turns for m in t.msgs]
     return 0 < len(ms) <= len(self.hist) and all(a is b for a,b in zip(ms, self.hist[-len(ms):]))
 
 # %% ../nbs/04_chat.ipynb #2ad589ed
-def _same(a, b): return [_msg_dict(m) for m in a]==[_msg_dict(m) for m in b]
+def _same(a, b): return [msg_dict(m) for m in a]==[msg_dict(m) for m in b]
 
 # %% ../nbs/04_chat.ipynb #efc2084a
 @patch
-def _start_turn(self:_ChatBase, msg):
+def _start_turn(self:ChatBase, msg):
     "Add `msg` to `hist` and open a turn: a re-run cell takes out its previous turns first, and a retry does not repeat its message"
     new = [] if msg is None else mk_msgs(msg if _is_msg_list(msg) else [msg])
     self._close_turn()  # left open by a stream a later call superseded
@@ -405,7 +399,7 @@ def _start_turn(self:_ChatBase, msg):
 
 # %% ../nbs/04_chat.ipynb #ad320278
 @patch
-def _close_turn(self:_ChatBase, holder=None):
+def _close_turn(self:ChatBase, holder=None):
     "Record the open turn (only if `holder`'s, when given) with the messages it added"
     if self._open is None or (holder is not None and self._open[2] is not holder): return
     t,start,_ = self._open
@@ -414,7 +408,7 @@ def _close_turn(self:_ChatBase, holder=None):
 
 # %% ../nbs/04_chat.ipynb #854e3dcc
 @patch
-def _ask(self:_ChatBase, tb, prefill, kw, opts):
+def _ask(self:ChatBase, tb, prefill, kw, opts):
     "Steps getting one model response; on a context overflow, shorten tool results and retry once"
     mk = lambda: Ask(self._kw(tb, prefill=prefill, kw=kw, **opts), prefill)
     try: res = yield mk()
@@ -428,7 +422,7 @@ def _ask(self:_ChatBase, tb, prefill, kw, opts):
 
 # %% ../nbs/04_chat.ipynb #0d5c62d4
 @patch
-def _steps(self:_ChatBase, msg=None, prefill=None, temp=None, think=None, search=None, max_steps=None,
+def _steps(self:ChatBase, msg=None, prefill=None, temp=None, think=None, search=None, max_steps=None,
            final_prompt=_final_prompt, tool_choice=None, tools=None, approve=None, **kw):
     "Generator of `Ask`/`Run` steps running one call of the chat, tool loop included; `kw` goes to LiteLLM"
     tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel, approve=ifnone(approve, self.approve), model=self.model)
@@ -471,14 +465,14 @@ def _finish(res, prefill=None):
 # %% ../nbs/04_chat.ipynb #cb7e1169
 def _prefill_chunk(prefill):
     "A stream chunk carrying the prefill text, shown before the model's continuation"
-    return ModelResponseStream(choices=[StreamingChoices(index=0, delta=Delta(content=prefill, role='assistant'))])
+    return ltypes.ModelResponseStream(choices=[ltypes.StreamingChoices(index=0, delta=ltypes.Delta(content=prefill, role='assistant'))])
 
 # %% ../nbs/04_chat.ipynb #afd2d91f
 _stream_kw = {'stream':True, 'stream_options':{'include_usage':True}}  # OpenAI streams report usage only when asked
 
 # %% ../nbs/04_chat.ipynb #1b189491
 @patch
-def _check_call(self:_ChatBase, max_steps=None):
+def _check_call(self:ChatBase, max_steps=None):
     "Fail at once, before the call starts, on options it cannot run with"
     if max_steps is not None: _check_steps(max_steps)
 
@@ -520,10 +514,10 @@ class _Relay:
 
 # %% ../nbs/04_chat.ipynb #f3c3ed78
 @patch
-def _relay(self:_ChatBase, g, stream, owner): return _Relay(self, g, stream, owner)
+def _relay(self:ChatBase, g, stream, owner): return _Relay(self, g, stream, owner)
 
 # %% ../nbs/04_chat.ipynb #7d928c3f
-class Chat(_ChatBase):
+class Chat(ChatBase):
     "LiteLLM chat client."
     def _drive(self, g, stream=False):
         "A generator performing the steps of `g` with blocking calls, yielding chunks (if `stream`), responses and tool results"
@@ -571,17 +565,17 @@ class Chat(_ChatBase):
         if stream: return g
         res = list(g)
         if return_all: return res
-        return last(o for o in res if isinstance(o, ModelResponse))
+        return last(o for o in res if is_lite(o, 'ModelResponse'))
 
 # %% ../nbs/04_chat.ipynb #471c0e45
 @patch(as_prop=True)
-def cost(self:_ChatBase):
+def cost(self:ChatBase):
     "Total cost of all responses in conversation history"
     return sum((getattr(r, '_hidden_params', None) or {}).get('response_cost') or 0 for r in self.h)
 
 # %% ../nbs/04_chat.ipynb #01dc2ee1
 @patch
-def print_hist(self:_ChatBase):
+def print_hist(self:ChatBase):
     "Print each message on a different line, images and other binary data abbreviated to their type and size"
     for m in self.hist: print(abbrev(m), end='\n\n')
 
@@ -592,7 +586,7 @@ def _turn_starts(hist):
 
 # %% ../nbs/04_chat.ipynb #135856c0
 @patch
-def undo(self:_ChatBase):
+def undo(self:ChatBase):
     "Take the latest turn (all the messages one call added) out of `hist`, and return them"
     if self.turns and self._tail(self.turns[-1:]): n = len(self.turns.pop().msgs)
     else:  # no record of it (a history given or edited by hand): the turn starts at the last user message
@@ -605,7 +599,7 @@ def undo(self:_ChatBase):
 
 # %% ../nbs/04_chat.ipynb #2b0389e0
 @patch
-def fork(self:_ChatBase):
+def fork(self:ChatBase):
     "An independent copy of the chat (history, tools, settings), to try a branch without touching this one"
     new = copy.copy(self)
     memo = {id(m):copy.deepcopy(m) for m in self.hist}
@@ -617,7 +611,7 @@ def fork(self:_ChatBase):
 
 # %% ../nbs/04_chat.ipynb #836c8b5d
 @patch
-def _repr_markdown_(self:_ChatBase, max_msgs=60):
+def _repr_markdown_(self:ChatBase, max_msgs=60):
     "The conversation, as markdown: what a chat shows as the last line of a cell (its latest `max_msgs` messages)"
     n = len(self.hist)
     head = f"**{type(self).__name__}** `{self.model}`, {n} messages" + (f" (the last {max_msgs} shown)" if n>max_msgs else '')

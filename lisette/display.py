@@ -6,11 +6,8 @@
 __all__ = ['fmt_response', 'StreamFormatter', 'format_stream', 'aformat_stream', 'display_stream', 'adisplay_stream']
 
 # %% ../nbs/02_display.ipynb #e28c484f
-import os
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json
-from fastcore.utils import *
-from litellm.types.utils import ModelResponse, ModelResponseStream
+from .lite import ltypes, is_lite, on_load
 from .streaming import delta_text
 from .messages import abbrev
 
@@ -34,8 +31,8 @@ def _details(r):
     items = [('id', r.id), ('model', r.model), ('finish_reason', ch.finish_reason), ('usage', getattr(r, 'usage', None))]
     return '<details>\n\n' + '\n'.join(f'- {k}: `{v}`' for k,v in items) + '\n\n</details>'
 
-def fmt_response(r:ModelResponse):
-    "Markdown for the response `r`: content, tool calls, warnings about how it stopped, then details"
+def fmt_response(r):
+    "Markdown for the LiteLLM response `r`: content, tool calls, warnings about how it stopped, then details"
     ch = r.choices[0]
     msg = getattr(ch, 'message', None)
     parts = [_text(msg.content)] if msg is not None and msg.content else []
@@ -43,8 +40,10 @@ def fmt_response(r:ModelResponse):
     if w := _stop_warnings.get(ch.finish_reason): parts.append(w)
     return '\n\n'.join(parts + [_details(r)])
 
-@patch
-def _repr_markdown_(self:ModelResponse): return fmt_response(self)
+@on_load
+def _responses_as_markdown():
+    "Show LiteLLM's `ModelResponse`s as markdown in notebooks (set when LiteLLM is imported)"
+    ltypes.ModelResponse._repr_markdown_ = fmt_response
 
 # %% ../nbs/02_display.ipynb #1166e2da
 def _trunc(s, n=200):
@@ -75,7 +74,7 @@ class StreamFormatter:
 
     def add(self, o):
         "Add the item `o`; return the markdown it adds (a tool result replaces the line that announced its call)"
-        if isinstance(o, ModelResponseStream):
+        if is_lite(o, 'ModelResponseStream'):
             d = o.choices[0].delta if o.choices else None
             starts = [tc for tc in (getattr(d, 'tool_calls', None) or []) if tc.id and tc.function.name]
             if not starts:
@@ -84,7 +83,7 @@ class StreamFormatter:
                 return s
             self.parts[-1] += (s := d.content or '')
             return s + ''.join(self._announce(tc) for tc in starts)
-        if isinstance(o, ModelResponse):
+        if is_lite(o, 'ModelResponse'):
             for tc in (o.choices[0].message.tool_calls or []):
                 tc = tc if isinstance(tc, dict) else tc.model_dump()
                 self.calls[tc['id']] = _tc_line(tc)[2:]

@@ -7,7 +7,6 @@ __all__ = ['proxy_cmd', 'ProxyServer']
 
 # %% ../nbs/11_gateway.ipynb #5f2b7d2c
 import os
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import atexit, signal, subprocess, sys, tempfile, time, secrets
 from pathlib import Path
 import httpx

@@ -8,12 +8,11 @@ __all__ = ['smollm2_install', 'LocalModelError', 'LocalModelMissing', 'bundled_g
 
 # %% ../nbs/06_local.ipynb #142c2041
 import os
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import atexit, importlib.util, json, re, secrets, sys, tempfile, time, warnings
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.request import Request, urlopen
-import litellm
+from .lite import litellm
 from fastcore.utils import *
 from fastcore.meta import delegates
 from .serving import free_port, poll_until, log_tail

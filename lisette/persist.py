@@ -7,28 +7,20 @@ __all__ = []
 
 # %% ../nbs/09b_persist.ipynb #5b042005
 import os
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import json, re, tempfile, inspect, warnings
 from pathlib import Path
 from fastcore.utils import *
-from litellm.types.utils import Message
+from .lite import ltypes, is_lite
 from .messages import lite_mk_func
 from .tools import tool_list
-from .chat import Chat
+from .chat import Chat, to_plain
 from .asyncchat import AsyncChat
 
 # %% ../nbs/09b_persist.ipynb #07899b35
-def _plain(o):
-    "`o` with any pydantic objects inside it turned into plain dicts"
-    if hasattr(o, 'model_dump'): return o.model_dump()
-    if isinstance(o, dict): return {k:_plain(v) for k,v in o.items()}
-    if isinstance(o, (list, tuple)): return [_plain(v) for v in o]
-    return o
-
 def _msg_json(m):
     "A JSON-ready dict for the history message `m`"
-    if not isinstance(m, Message): return _plain(m)
-    return {k:_plain(v) for k,v in m if v is not None} | {'_type':'Message'}
+    if not is_lite(m, 'Message'): return to_plain(m)
+    return {k:to_plain(v) for k,v in m if v is not None} | {'_type':'Message'}
 
 def _msg_load(d, i):
     "The history message for the JSON dict `d` (number `i` in the file)"
@@ -37,7 +29,7 @@ def _msg_load(d, i):
     d = dict(d)
     if d.pop('_type', None)!='Message': return d
     tcs = d.pop('tool_calls', None)
-    m = Message(**d)
+    m = ltypes.Message(**d)
     if tcs: m.tool_calls = tcs  # kept as plain dicts, as the chat stores them
     return m
 

@@ -6,12 +6,9 @@
 __all__ = ['retry_wait', 'send', 'asend']
 
 # %% ../nbs/03b_sending.ipynb #18a55124
-import os
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import time, asyncio, contextvars
 from contextlib import contextmanager
-import litellm
-from litellm.litellm_core_utils import core_helpers
+from .lite import litellm, load, on_load
 
 # %% ../nbs/03b_sending.ipynb #682ea26a
 def _retry_after(e):
@@ -21,12 +18,13 @@ def _retry_after(e):
     except (TypeError, ValueError): return None
 
 # %% ../nbs/03b_sending.ipynb #a1c0e004
-_retryable = (litellm.RateLimitError, litellm.InternalServerError, litellm.ServiceUnavailableError,
-              litellm.APIConnectionError, litellm.Timeout)
+def _retryable():
+    "LiteLLM's errors worth retrying"
+    return (litellm.RateLimitError, litellm.InternalServerError, litellm.ServiceUnavailableError, litellm.APIConnectionError, litellm.Timeout)
 
 def retry_wait(e, attempt, retries, backoff=0.5, max_wait=30):
     "Seconds to wait before retrying after error `e` on try number `attempt` (from 0), or None to give up"
-    if attempt >= retries or not isinstance(e, _retryable): return None
+    if attempt >= retries or not isinstance(e, _retryable()): return None
     ra = _retry_after(e)
     return min(max_wait, ra if ra is not None else backoff * 2**attempt)
 
@@ -77,17 +75,25 @@ class _Reasons(dict):
     def get(self, k, default=None): return 'function_call' if k=='pause_turn' and self.own.get() else super().get(k, default)
 
 # %% ../nbs/03b_sending.ipynb #a1c0e015
-_fr = core_helpers._FINISH_REASON_MAP
-if not hasattr(_fr, 'own'): core_helpers._FINISH_REASON_MAP = _fr = _Reasons(_fr, contextvars.ContextVar('lisette_request', default=False))
-_own = _fr.own
+_own = contextvars.ContextVar('lisette_request', default=False)
+
+@on_load
+def _keep_pause_turn():
+    "Install `_Reasons` as LiteLLM's finish-reason table, once per process, however often this runs (notebooks re-run exported cells)"
+    global _own
+    from litellm.litellm_core_utils import core_helpers
+    fr = core_helpers._FINISH_REASON_MAP
+    if hasattr(fr, 'own'): _own = fr.own  # installed already: share its switch
+    else: core_helpers._FINISH_REASON_MAP = _Reasons(fr, _own)
 
 # %% ../nbs/03b_sending.ipynb #a1c0e016
 @contextmanager
 def _own_reasons():
     "Within this block, LiteLLM keeps `pause_turn` visible"
-    tok = _own.set(True)
+    own = _own  # the switch now, should loading LiteLLM inside this block swap it
+    tok = own.set(True)
     try: yield
-    finally: _own.reset(tok)
+    finally: own.reset(tok)
 
 # %% ../nbs/03b_sending.ipynb #dc1637cd
 def _tries(kw, retries=2, backoff=0.5, max_wait=30):
@@ -108,6 +114,7 @@ def _tries(kw, retries=2, backoff=0.5, max_wait=30):
 # %% ../nbs/03b_sending.ipynb #a1c0e023
 def _call(kw, router=None, retries=2, backoff=0.5, max_wait=30):
     "Perform the steps of `_tries` with blocking calls, through `router` if given"
+    load()  # LiteLLM, and lisette's settings inside it, before the first request (a `router` does not go through `litellm`)
     g,val,err = _tries(kw, retries, backoff, max_wait),None,None
     while True:
         try: op,arg = g.throw(err) if err is not None else g.send(val)
@@ -124,6 +131,7 @@ def _call(kw, router=None, retries=2, backoff=0.5, max_wait=30):
 # %% ../nbs/03b_sending.ipynb #a1c0e024
 async def _acall(kw, router=None, retries=2, backoff=0.5, max_wait=30):
     "Perform the steps of `_tries` with awaited calls, through `router` if given"
+    load()
     g,val,err = _tries(kw, retries, backoff, max_wait),None,None
     while True:
         try: op,arg = g.throw(err) if err is not None else g.send(val)

@@ -7,18 +7,15 @@ __all__ = ['stream_with_complete', 'astream_with_complete', 'delta_text', 'cite_
            'links_after_markers', 'cite_message', 'cite_response']
 
 # %% ../nbs/01_streaming.ipynb #0f0072aa
-import os
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 from fastcore.utils import *
-from litellm import stream_chunk_builder
-from litellm.types.utils import ModelResponse, ModelResponseStream, Delta, StreamingChoices
+from .lite import litellm
 
 # %% ../nbs/01_streaming.ipynb #cc9e3e52
 def _complete(chunks, postproc=noop):
     "The response built from `chunks` (after `postproc`), with the reasoning items LiteLLM's builder leaves out"
     postproc(chunks)
     if not chunks: return None
-    res = stream_chunk_builder(chunks)
+    res = litellm.stream_chunk_builder(chunks)
     ris = [ri for o in chunks if o.choices for ri in getattr(o.choices[0].delta, 'reasoning_items', None) or []]
     m = res.choices[0].message if res is not None and res.choices else None
     if ris and m is not None and not getattr(m, 'reasoning_items', None): m.reasoning_items = ris

@@ -6,13 +6,11 @@
 __all__ = ['StructuredError', 'structured', 'astructured']
 
 # %% ../nbs/09_structured.ipynb #32589107
-import os
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
-import json, inspect, typing
+import inspect, typing
 from pydantic import BaseModel, ValidationError, Field, create_model
 from fastcore.utils import *
 from .messages import mk_msgs, lite_mk_func
-from .tools import Toolbox, _run_coro
+from .tools import Toolbox, run_coro
 from .chat import Chat
 from .asyncchat import AsyncChat
 
@@ -93,7 +91,7 @@ def structured(self:Chat,
     out = {}
     for _ in self._drive(self._structured_steps(msg, spec, out, kw)): pass
     res = out['res']()
-    return _run_coro(res) if inspect.isawaitable(res) else res
+    return run_coro(res) if inspect.isawaitable(res) else res
 
 @patch
 async def structured(self:AsyncChat, msg, spec, **kw):

@@ -6,12 +6,10 @@
 __all__ = ['priced', 'Use']
 
 # %% ../nbs/09c_usage.ipynb #b1172af4
-import os
-os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
 import warnings
 from dataclasses import dataclass, astuple
 from fastcore.utils import *
-import litellm
+from .lite import litellm
 from .chat import Chat
 from .asyncchat import AsyncChat
 
