@@ -534,7 +534,7 @@ class Chat(ChatBase):
                 yield from out
                 if step is None: return
                 if isinstance(step, Run):
-                    with r.tools(): r.ran([step.tools.run(tc, self.tool_timeout) for tc in step.calls])
+                    with r.tools(): r.ran(step.tools.run(step.calls, self.tool_timeout))
                     continue
                 kw,first = r.request(step)
                 try:
