@@ -228,7 +228,7 @@ async def _acall(self:MCPTools, name, args):
 def _tool(self:MCPTools, t, nm):
     "An async function calling the server's tool `t`, named `nm` for the model"
     async def tool(**kw): return await asyncio.wrap_future(_on_loop(self._acall(t.name, kw)))
-    tool.__name__ = tool.__qualname__ = nm
+    tool.__name__,tool.__qualname__ = nm,f'{self.name}.{nm}'  # the server's name shows in the function's repr
     tool.__doc__ = t.description
     tool.mcp_name,tool.mcp_server = t.name,self
     fn = {'name':nm} | ({'description':t.description} if t.description is not None else {}) | {'parameters':t.input_schema}
