@@ -284,7 +284,8 @@ _schemas = weakref.WeakKeyDictionary()  # function -> (stamp, schema, model)
 
 def _spec(f):
     "The tool schema and parameter model of the function `f`, cached while `f` lives and keeps its stamp"
-    key,stamp = (f.__func__ if inspect.ismethod(f) else f),_stamp(f)
+    try: key,stamp = (f.__func__ if inspect.ismethod(f) else f),_stamp(f)
+    except (ValueError, TypeError) as e: raise TypeError(f"lite_mk_func: {f!r:.60} has no signature to make a tool schema from ({e})") from None
     try: hit = _schemas.get(key)
     except TypeError: hit = None  # not weakly referenceable
     if hit and hit[0]==stamp: return hit[1:]
