@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 import jsonschema, pydantic_core
 from fastcore.utils import *
+from .lite import litellm
 from .messages import lite_mk_func, tool_args, mk_tc_result
 
 # %% ../nbs/03_tools.ipynb #c15e54d0
@@ -96,7 +97,6 @@ _warned = set()
 def _warn_no_tools(model):
     "Warn, once per process, if LiteLLM's model map says `model` cannot call functions"
     if not isinstance(model, str) or model in _warned: return
-    import litellm  # only when tools are declared to a model: `import lisette` stays light
     info = litellm.model_cost.get(model) or litellm.model_cost.get(model.split('/', 1)[-1]) or {}  # a name not in the map: nothing known
     if info.get('supports_function_calling') is False:
         _warned.add(model)
