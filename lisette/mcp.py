@@ -6,7 +6,7 @@
 __all__ = ['mcp_name', 'mcp_result', 'mcp_loop', 'MCPServerError', 'MCPTools', 'mcp_tools']
 
 # %% ../nbs/08_mcp.ipynb #cadaf09d
-import os, re, json, shlex, atexit, asyncio, logging, tempfile, threading, concurrent.futures
+import os, re, json, shlex, atexit, asyncio, logging, tempfile, threading, contextlib, concurrent.futures
 import anyio, httpx2
 import mcp.types as mt
 from mcp import ClientSession, MCPError
@@ -118,6 +118,11 @@ class _Link:
 # %% ../nbs/08_mcp.ipynb #78b6110e
 logging.getLogger('mcp.client.streamable_http').addFilter(lambda r: not r.getMessage().startswith('Session termination failed: 404'))
 
+@contextlib.asynccontextmanager
+async def _closing_too(cm, client):
+    "The async context manager `cm`, closing `client` after it (the SDK leaves a client it is given open)"
+    async with client, cm as res: yield res
+
 @patch
 def _transport(self:MCPTools, link):
     "The SDK transport for a new connection `link`"
@@ -125,7 +130,7 @@ def _transport(self:MCPTools, link):
         async def seen(r):  # a 404 to a request naming a session: the server no longer knows it
             if r.status_code==404 and 'mcp-session-id' in r.request.headers: link.expired = True
         hc = httpx2.AsyncClient(headers=self._headers, timeout=httpx2.Timeout(self.timeout, read=300), event_hooks={'response':[seen]})
-        return streamable_http_client(self.url, http_client=hc)
+        return _closing_too(streamable_http_client(self.url, http_client=hc), hc)
     link.log = tempfile.NamedTemporaryFile('a', prefix='lisette-mcp-', suffix='.log', delete=False, encoding='utf-8', errors='replace')
     return stdio_client(StdioServerParameters(command=self.cmd[0], args=self.cmd[1:], env=self._env), errlog=link.log)
 
