@@ -6,18 +6,18 @@
 __all__ = ['anthropic_finishes', 'anthropic_dialect', 'anthropic_system', 'anthropic_tools', 'anthropic_check',
            'anthropic_text_blocks', 'anthropic_body', 'anthropic_sse', 'anthropic_error']
 
-# %% ../../nbs/05a_anthropic.ipynb #414ba195
+# %% ../../nbs/05a_anthropic.ipynb #75806407
 import json
 from .core import (Dialect, Reply, Request, register, texts, neutral_usage, finish_reason, text_pieces,
                                   json_pieces, obj_args, opaque, last_user_text)
 
-# %% ../../nbs/05a_anthropic.ipynb #aeec5c9b
+# %% ../../nbs/05a_anthropic.ipynb #8cef4db1
 def anthropic_system(b):
     "System prompt text of Messages request body `b`, or `None`"
     ts = texts(b.get('system', []))
     return '\n'.join(ts) if ts else None
 
-# %% ../../nbs/05a_anthropic.ipynb #612a0355
+# %% ../../nbs/05a_anthropic.ipynb #6dc48b93
 def anthropic_tools(b):
     "Names of the tools Messages request body `b` declares"
     return [t['name'] for t in b.get('tools', []) if 'name' in t]
@@ -49,12 +49,12 @@ def anthropic_check(b):
         if miss: return (f"messages.{i}: `tool_use` ids were found without `tool_result` blocks immediately after: {', '.join(miss)}. "
                          "Each `tool_use` block must have a corresponding `tool_result` block in the next message.")
 
-# %% ../../nbs/05a_anthropic.ipynb #e42795ca
+# %% ../../nbs/05a_anthropic.ipynb #b21c5c0b
 def _cite(c):
     return dict(type='web_search_result_location', cited_text=c['cited_text'], url=c['url'], title=c.get('title', ''),
                 encrypted_index=opaque(c['url']+c['cited_text']))
 
-# %% ../../nbs/05a_anthropic.ipynb #d514300d
+# %% ../../nbs/05a_anthropic.ipynb #e3d4d920
 def anthropic_text_blocks(text, citations=None):
     "Text blocks for `text`; each cited span is a block of its own carrying its citations"
     if not citations: return [dict(type='text', text=text)] if text else []
@@ -73,7 +73,7 @@ def anthropic_text_blocks(text, citations=None):
         else: segs = [[text, orphans]]
     return [dict(type='text', text=t, **({'citations': [_cite(c) for c in cs]} if cs else {})) for t,cs in segs]
 
-# %% ../../nbs/05a_anthropic.ipynb #c191f73b
+# %% ../../nbs/05a_anthropic.ipynb #bd71a195
 anthropic_finishes = dict(stop='end_turn', length='max_tokens', tool_calls='tool_use', content_filter='refusal', pause_turn='pause_turn')
 
 # %% ../../nbs/05a_anthropic.ipynb #b6ea06a1
@@ -110,7 +110,7 @@ def _anth_deltas(b):
         return {**b, 'input':{}}, [dict(type='input_json_delta', partial_json=p) for p in json_pieces(json.dumps(b['input']))]
     return b, []
 
-# %% ../../nbs/05a_anthropic.ipynb #a900b272
+# %% ../../nbs/05a_anthropic.ipynb #50fb1dbf
 def anthropic_sse(msg, req=None):
     "The SSE events of the stream equivalent to Messages response `msg`"
     evs = [dict(type='message_start', message={**msg, 'content':[], 'stop_reason':None, 'usage':{**msg['usage'], 'output_tokens':1}}),
@@ -135,6 +135,7 @@ def anthropic_error(kind, req, msg=None, tokens=None, limit=200000, **kw):
     if kind=='context': default = f'prompt is too long: {tokens or limit+10000} tokens > {limit} maximum'
     return status, {'type':'error', 'error':{'type':typ, 'message':msg or default}, 'request_id':'req_emulator'}
 
-# %% ../../nbs/05a_anthropic.ipynb #93d2737a
+# %% ../../nbs/05a_anthropic.ipynb #1ea2b74f
 anthropic_dialect = register(Dialect('anthropic', [r'/v1/messages'], anthropic_check, anthropic_body, anthropic_sse, anthropic_error,
-    anthropic_finishes, system=anthropic_system, tools=anthropic_tools, env=('ANTHROPIC_API_BASE',), keys=('ANTHROPIC_API_KEY',)))
+    anthropic_finishes, system=anthropic_system, tools=anthropic_tools, env=('ANTHROPIC_API_BASE','ANTHROPIC_BASE_URL'),
+    keys=('ANTHROPIC_API_KEY','ANTHROPIC_AUTH_TOKEN')))

@@ -6,18 +6,18 @@
 __all__ = ['openai_finishes', 'openai_dialect', 'openai_system', 'openai_tools', 'openai_check', 'openai_body', 'openai_sse',
            'openai_error']
 
-# %% ../../nbs/05b_openai.ipynb #a81959e9
+# %% ../../nbs/05b_openai.ipynb #e49015b3
 import json, time
 from .core import (Dialect, Reply, Request, register, texts, neutral_usage, finish_reason, text_pieces,
                                   json_pieces, raw_args)
 
-# %% ../../nbs/05b_openai.ipynb #214a5313
+# %% ../../nbs/05b_openai.ipynb #a4a989d2
 def openai_system(b):
     "System prompt text of Chat Completions request body `b`, or `None`"
     ts = texts([m.get('content') for m in b.get('messages', []) if m.get('role') in ('system','developer')])
     return '\n'.join(ts) if ts else None
 
-# %% ../../nbs/05b_openai.ipynb #d3e113ae
+# %% ../../nbs/05b_openai.ipynb #bd3e3a0f
 def openai_tools(b):
     "Names of the tools Chat Completions request body `b` declares"
     return [t['name'] if 'name' in t else t['function']['name'] for t in b.get('tools', []) if 'name' in t or 'function' in t]
@@ -49,10 +49,10 @@ def _annotations(text, citations):
         res.append(dict(type='url_citation', url_citation=dict(start_index=s, end_index=e, url=c['url'], title=c.get('title', ''))))
     return res
 
-# %% ../../nbs/05b_openai.ipynb #0ca98a1d
+# %% ../../nbs/05b_openai.ipynb #c4ac6642
 openai_finishes = dict(stop='stop', length='length', tool_calls='tool_calls', content_filter='content_filter', pause_turn='stop')
 
-# %% ../../nbs/05b_openai.ipynb #07a5fa6e
+# %% ../../nbs/05b_openai.ipynb #b08b1fca
 def openai_body(r:Reply, req:Request, emu):
     "A Chat Completions response for reply `r`"
     u = neutral_usage(r, req)
@@ -99,7 +99,7 @@ def openai_error(kind, req, msg=None, tokens=None, limit=1047576, retry_after=1,
         context=f"This model's maximum context length is {limit} tokens. However, your messages resulted in {tokens or limit+10000} tokens. Please reduce the length of the messages.")[kind]
     return status, {'error': dict(message=msg or default, type=typ, param='messages' if kind in ('invalid','context') else None, code=code)}
 
-# %% ../../nbs/05b_openai.ipynb #6e18ae1c
+# %% ../../nbs/05b_openai.ipynb #538cf54d
 openai_dialect = register(Dialect('openai', [r'/v1/chat/completions'], openai_check, openai_body, openai_sse, openai_error,
     openai_finishes, system=openai_system, tools=openai_tools, base='/v1', env=('OPENAI_API_BASE','OPENAI_BASE_URL'),
     keys=('OPENAI_API_KEY',), system_in_messages=True))
