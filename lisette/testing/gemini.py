@@ -104,4 +104,4 @@ def gemini_error(kind, req, msg=None, tokens=None, limit=1048576, **kw):
 # %% ../../nbs/05c_gemini.ipynb #7e3de4db
 gemini_dialect = register(Dialect('gemini', [r'/v1beta/models/(?P<model>[^:/?]+):(?:generateContent|(?P<stream>streamGenerateContent))'],
     gemini_check, gemini_body, gemini_sse, gemini_error, gemini_finishes, messages=gemini_messages, system=gemini_system,
-    tools=gemini_tools, base='/v1beta', env=('GEMINI_API_BASE',), keys=('GEMINI_API_KEY',)))
+    tools=gemini_tools, base='/v1beta', env=('GEMINI_API_BASE',), keys=('GEMINI_API_KEY','GOOGLE_API_KEY')))

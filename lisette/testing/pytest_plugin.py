@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['emulator']
 
-# %% ../../nbs/05f_pytest.ipynb #d3610de7
+# %% ../../nbs/05f_pytest.ipynb #d80c9fe7
 import pytest
 from .core import Emulator
 
-# %% ../../nbs/05f_pytest.ipynb #0fdce560
+# %% ../../nbs/05f_pytest.ipynb #6956a8d7
 @pytest.fixture
 def emulator():
     "A started `Emulator`, LiteLLM pointed at it with dummy API keys; stopped and the environment restored after the test"
