@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['emulator']
 
-# %% ../../nbs/05f_pytest.ipynb #d80c9fe7
+# %% ../../nbs/05f_pytest.ipynb #fc13db1e
 import pytest
 from .core import Emulator
 
-# %% ../../nbs/05f_pytest.ipynb #6956a8d7
+# %% ../../nbs/05f_pytest.ipynb #a5fc9758
 @pytest.fixture
 def emulator():
     "A started `Emulator`, LiteLLM pointed at it with dummy API keys; stopped and the environment restored after the test"
