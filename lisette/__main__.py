@@ -7,7 +7,7 @@ __all__ = ['turns', 'sp', 'parser', 'is_tty', 'question', 'CliError', 'hosted', 
            'usage_line', 'interactive', 'explain', 'run', 'main']
 
 # %% ../nbs/07_cli.ipynb #863cd6dc
-import sys, re, argparse, threading, warnings
+import sys, re, argparse, importlib.util, threading, warnings
 
 # %% ../nbs/07_cli.ipynb #0b0ba0c4
 _examples = """examples:
@@ -117,8 +117,7 @@ def usage_line(u): # A `lisette.usage.Use`
 def interactive(chat, out=None, inp=input):
     "Chat on the terminal: read a line with `inp`, stream the answer to `out`, until /exit or end of input"
     out = out or sys.stdout
-    try: import readline  # line editing and history for `input`, where the platform has it
-    except ImportError: pass
+    if inp is input and importlib.util.find_spec('readline'): importlib.import_module('readline')  # line editing and history for `input`
     while True:
         try: msg = inp('> ').strip()
         except EOFError: print(file=out); break
