@@ -25,6 +25,7 @@ def anthropic_tools(b):
 # %% ../../nbs/05a_anthropic.ipynb #f3047ea2
 def _blocks(m): return m['content'] if isinstance(m.get('content'), list) else []
 
+# %% ../../nbs/05a_anthropic.ipynb #53d811c8
 def anthropic_check(b):
     "The Messages API's error message for request body `b`, or `None`"
     msgs,tools = b.get('messages') or [],[t.get('name') for t in b.get('tools', [])]
@@ -129,6 +130,7 @@ _anth_errors = dict(rate_limit=(429, 'rate_limit_error', 'This request would exc
                     invalid=(400, 'invalid_request_error', 'invalid request'), context=(400, 'invalid_request_error', None),
                     auth=(401, 'authentication_error', 'invalid x-api-key'))
 
+# %% ../../nbs/05a_anthropic.ipynb #448d4f12
 def anthropic_error(kind, req, msg=None, tokens=None, limit=200000, **kw):
     "(status, body) of a Messages API error of `kind`"
     status,typ,default = _anth_errors[kind]

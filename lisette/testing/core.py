@@ -25,6 +25,7 @@ class ToolCall:
 # %% ../../nbs/05_testing.ipynb #21381339
 usage_keys = ('prompt','completion','cache_read','cache_creation','reasoning')
 
+# %% ../../nbs/05_testing.ipynb #47966ef3
 @dataclass
 class Reply:
     "One scripted model answer"
@@ -44,6 +45,7 @@ class Reply:
 # %% ../../nbs/05_testing.ipynb #7160f39f
 fault_kinds = ('rate_limit','server','overloaded','context','auth','malformed','cut','hang')
 
+# %% ../../nbs/05_testing.ipynb #bf01e776
 class Fault:
     "A scripted failure of one request"
     def __init__(self, kind, **kw):
@@ -78,6 +80,7 @@ class Dialect:
 # %% ../../nbs/05_testing.ipynb #808a9f7e
 dialects = {}
 
+# %% ../../nbs/05_testing.ipynb #d2548877
 def register(d:Dialect):
     "Serve dialect `d` from every `Emulator`, replacing any dialect of the same name"
     dialects[d.name] = d
@@ -92,8 +95,6 @@ def texts(o):
     return []
 
 # %% ../../nbs/05_testing.ipynb #13a3642c
-secret_headers = ('authorization','x-api-key','x-goog-api-key','api-key')
-
 @dataclass
 class Request:
     "A request received by the emulator"
@@ -117,6 +118,9 @@ class Request:
     def tools_declared(self):
         "Names of the tools the request declares"
         return self.dialect.tools(self.body)
+
+# %% ../../nbs/05_testing.ipynb #dfd66448
+secret_headers = ('authorization','x-api-key','x-goog-api-key','api-key')
 
 # %% ../../nbs/05_testing.ipynb #1ae913b8
 def parse_request(path, headers, raw):

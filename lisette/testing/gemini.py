@@ -93,6 +93,7 @@ _gem_errors = dict(rate_limit=(429, 'RESOURCE_EXHAUSTED', 'Resource has been exh
                    invalid=(400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.'), context=(400, 'INVALID_ARGUMENT', None),
                    auth=(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.'))
 
+# %% ../../nbs/05c_gemini.ipynb #ab39db49
 def gemini_error(kind, req, msg=None, tokens=None, limit=1048576, **kw):
     "(status, body) of a Gemini API error of `kind`"
     status,st,default = _gem_errors[kind]

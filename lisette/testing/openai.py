@@ -88,6 +88,7 @@ _oai_errors = dict(rate_limit=(429, 'requests', 'rate_limit_exceeded'), server=(
                    overloaded=(503, 'server_error', None), invalid=(400, 'invalid_request_error', None),
                    context=(400, 'invalid_request_error', 'context_length_exceeded'), auth=(401, 'invalid_request_error', 'invalid_api_key'))
 
+# %% ../../nbs/05b_openai.ipynb #7da6daa3
 def openai_error(kind, req, msg=None, tokens=None, limit=1047576, retry_after=1, **kw):
     "(status, body) of a Chat Completions error of `kind`"
     status,typ,code = _oai_errors[kind]
