@@ -39,11 +39,13 @@ import importlib, pkgutil
 from .core import (ToolCall, Reply, Fault, Request, Dialect, register, dialects, parse_request, Emulator,
                                   usage_keys, fault_kinds, error_kinds, secret_headers)
 
-# %% ../../nbs/05e_through_litellm.ipynb #cff9346c
 _all_ = ['ToolCall', 'Reply', 'Fault', 'Request', 'Dialect', 'register', 'dialects', 'parse_request', 'Emulator',
          'usage_keys', 'fault_kinds', 'error_kinds', 'secret_headers']
-_not_dialects = ('core', 'pytest_plugin')
 
+# %% ../../nbs/05e_through_litellm.ipynb #cff9346c
+_not_dialects = ('core', 'pytest_plugin')  # modules of the package that are not dialects
+
+# %% ../../nbs/05e_through_litellm.ipynb #37222ca1
 def load_dialects():
     "Import every dialect module of `lisette.testing` (each registers itself); their names"
     import lisette.testing as pkg
