@@ -243,7 +243,9 @@ def _kw(self:ChatBase, tb, prefill=None, temp=None, think=None, search=None, too
         elif tool_choice: d['tool_choice'] = _tool_choice(tool_choice, tb)
     search = ifnone(search, self.search)
     if search and not final and can_search(self.model):
-        d |= search_kw(self.model, search)
+        s = search_kw(self.model, search)
+        if 'allowed_openai_params' in s: s['allowed_openai_params'] = list(dict.fromkeys(list(d.get('allowed_openai_params') or []) + s['allowed_openai_params']))
+        d |= s
     return d
 
 # %% ../nbs/04_chat.ipynb #10b073c7
@@ -406,17 +408,26 @@ def _close_turn(self:ChatBase, holder=None):
     self._open,t.msgs = None,self.hist[start:]
     if t.msgs: self.turns.append(t)
 
+# %% ../nbs/04_chat.ipynb #a0e7c1d2
+def _is_overflow(e):
+    "True if `e` says the request did not fit in the model's context window"
+    if isinstance(e, litellm.ContextWindowExceededError): return True
+    return isinstance(e, litellm.BadRequestError) and any(s in str(e) for s in ('context_length_exceeded', 'exceeds the context window'))
+
 # %% ../nbs/04_chat.ipynb #854e3dcc
 @patch
 def _ask(self:ChatBase, tb, prefill, kw, opts):
     "Steps getting one model response; on a context overflow, shorten tool results and retry once"
     mk = lambda: Ask(self._kw(tb, prefill=prefill, kw=kw, **opts), prefill)
     try: res = yield mk()
-    except litellm.ContextWindowExceededError as e:
+    except Exception as e:
+        if not _is_overflow(e): raise
         n = self._shorten()
         if not n: raise _overflow(e, self.model, 0) from e
         try: res = yield mk()
-        except litellm.ContextWindowExceededError as e2: raise _overflow(e2, self.model, n) from e2
+        except Exception as e2:
+            if not _is_overflow(e2): raise
+            raise _overflow(e2, self.model, n) from e2
     self.h.append(res)
     return res
 
