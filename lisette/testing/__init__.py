@@ -1,4 +1,4 @@
-"""lisette.testing: an offline emulator of the Anthropic, OpenAI and Gemini APIs for testing LiteLLM code, here with the three side by side through real `litellm` calls
+"""lisette.testing: an offline emulator of the Anthropic, OpenAI (Chat Completions and Responses) and Gemini APIs for testing LiteLLM code, here side by side through real `litellm` calls
 
 ## Testing your own code
 
