@@ -1,4 +1,4 @@
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 # `import lisette` does not import LiteLLM: its modules reach it through `lisette.lite`, which imports it on first use.
 import importlib as _il
 from .messages import *

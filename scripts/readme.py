@@ -1,5 +1,6 @@
-"Make README.md from nbs/index.ipynb (Quarto is not available here). `--check` fails if README.md is stale."
-import json, sys
+"""Make README.md from nbs/index.ipynb (Quarto is not available here). `--check` fails if README.md is stale;
+`--main-job` prints the README's main-job command, `--python` its python blocks, in order, as one script."""
+import json, re, sys
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
@@ -27,8 +28,18 @@ def readme():
     nb = json.loads((root/'nbs'/'index.ipynb').read_text())
     return '\n\n'.join(s for s in map(_cell, nb['cells']) if s) + '\n'
 
+def blocks(md, lang='python'):
+    "The code blocks of language `lang` in the markdown `md`, in order"
+    return re.findall(rf'^```{lang}\n(.*?)^```', md, re.M|re.S)
+
+def main_job(md):
+    "The README's main-job command: the shell line that runs `lisette --demo`"
+    return next(l for b in blocks(md, 'sh') for l in b.splitlines() if 'lisette --demo' in l)
+
 if __name__=='__main__':
     new, f = readme(), root/'README.md'
-    if '--check' in sys.argv:
+    if '--main-job' in sys.argv: print(main_job(f.read_text()))
+    elif '--python' in sys.argv: print('\n\n'.join(blocks(f.read_text())))
+    elif '--check' in sys.argv:
         if not f.exists() or f.read_text()!=new: sys.exit('README.md is stale: run `python scripts/readme.py` (it is made from nbs/index.ipynb)')
     else: f.write_text(new)
