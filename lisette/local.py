@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['smollm2_install', 'LocalModelError', 'LocalModelMissing', 'bundled_gguf', 'gguf_path', 'register_local',
-           'LocalServer', 'local_server', 'local_model', 'stop_local', 'local_cachy']
+           'LocalServer', 'local_server', 'local_model', 'LocalProcess', 'stop_local', 'local_cachy']
 
 # %% ../nbs/06_local.ipynb #142c2041
 import os
-import atexit, importlib.util, json, re, secrets, sys, tempfile, time, warnings
+import atexit, importlib.util, json, re, secrets, subprocess, sys, tempfile, threading, time, warnings
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.request import Request, urlopen
@@ -131,7 +131,8 @@ def _error(self:LocalServer, msg):
 
 # %% ../nbs/06_local.ipynb #c6e2000a
 @patch
-def start(self:LocalServer):
+def start(self:LocalServer,
+          register=True): # Register the model with LiteLLM (which imports LiteLLM)
     "Load the model and serve it; return `self` once it answers"
     if self._srv: return self
     try: import xllamacpp
@@ -149,7 +150,7 @@ def start(self:LocalServer):
     self.n_ctx = slots[0].get('n_ctx', self.n_ctx)
     self.start_time = time.perf_counter()-t0
     self.log.unlink(missing_ok=True)  # kept only when starting fails
-    register_local(self.alias, self.n_ctx)
+    if register: register_local(self.alias, self.n_ctx)
     return self
 
 # %% ../nbs/06_local.ipynb #c6e2000c
@@ -205,6 +206,61 @@ def local_server(gguf=None, **kwargs):
 def local_model(gguf=None, **kwargs):
     "Keyword arguments for `Chat` (model, api_base, api_key, extra_headers) to talk to the local server for `gguf`, started if needed"
     return local_server(gguf, **kwargs).kw
+
+# %% ../nbs/06_local.ipynb #d7a10002
+def _serve_stdio():
+    "Child process side of `LocalProcess`: serve `sys.argv[1]` with `sys.argv[2]` threads, say where on stdout, serve until stdin closes"
+    srv = LocalServer(sys.argv[1], threads=int(sys.argv[2]))
+    try: srv.start(register=False)
+    except LocalModelError as e: print(json.dumps(dict(error=str(e))), flush=True); os._exit(1)
+    print(json.dumps(dict(url=srv.url, key=srv.key, alias=srv.alias, n_ctx=srv.n_ctx, start_time=srv.start_time)), flush=True)
+    sys.stdin.read()
+    os._exit(0)  # not through xllamacpp's destructor, which can hang while it streams
+
+# %% ../nbs/06_local.ipynb #d7a10003
+class LocalProcess:
+    "The local model served by llama.cpp in a child process, which loads it while this process goes on"
+    def __init__(self,
+                 gguf=None, # GGUF file; default: `$LISETTE_GGUF`, else the bundled SmolLM2
+                 threads=None, # CPU threads for the model; default: one less than the cores
+                 timeout=60): # Seconds the child may take to load the model and answer
+        self.gguf,self.threads,self.timeout,self.info = gguf_path(gguf),threads or _default_threads(),timeout,None
+        if importlib.util.find_spec('xllamacpp') is None:
+            raise LocalModelMissing("The local model server is not installed. Install it with:\n  pip install xllamacpp")
+        self.t0 = time.perf_counter()
+        self.proc = subprocess.Popen([sys.executable, '-c', 'from lisette.local import _serve_stdio; _serve_stdio()', str(self.gguf), str(self.threads)],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        atexit.register(self.stop)
+    def __repr__(self): return f"LocalProcess({self.gguf.name!r}, pid={self.proc.pid}, {'ready' if self.info else 'loading'})"
+
+# %% ../nbs/06_local.ipynb #d7a10004
+@patch
+def ready(self:LocalProcess):
+    "Wait until the child serves the model (registering it with LiteLLM here); `Chat`'s keyword arguments for it"
+    if not self.info:
+        box = {}
+        t = threading.Thread(target=lambda: box.update(line=self.proc.stdout.readline()), daemon=True)
+        t.start(); t.join(self.timeout)
+        try: info = json.loads(box.get('line') or 'null')
+        except json.JSONDecodeError: info = None
+        if not isinstance(info, dict) or 'error' in info:
+            self.stop()
+            why = (info or {}).get('error') or f'it did not say it was serving within {self.timeout} s'
+            raise LocalModelError(f"The local model could not be started in a child process: {why}")
+        self.info = info | dict(ready_in=time.perf_counter()-self.t0)
+        register_local(info['alias'], info['n_ctx'])
+    i = self.info
+    return dict(model=f"openai/{i['alias']}", api_base=f"{i['url']}/v1", api_key=i['key'], extra_headers={'Connection': 'close'})
+
+# %% ../nbs/06_local.ipynb #d7a10005
+@patch
+def stop(self:LocalProcess):
+    "End the child process (it stops serving)"
+    if self.proc.poll() is None:
+        try: self.proc.stdin.close()
+        except OSError: pass
+        try: self.proc.wait(10)
+        except subprocess.TimeoutExpired: self.proc.kill(); self.proc.wait()
 
 # %% ../nbs/06_local.ipynb #c6e20013
 @atexit.register
