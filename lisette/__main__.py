@@ -131,16 +131,19 @@ def _short(e, n=200):
     if (m := re.search(r"""(b?['"])?\{.*"message":\s*"([^"]*)".*""", s)): s = s[:m.start()] + m.group(2)  # a provider's JSON error body: its message
     return s if len(s)<=n else s[:n]+'…'
 
+# %% ../nbs/07_cli.ipynb #826b6aa0
 def _causes(e):
     "`e` and the exceptions that caused it, outermost first"
     while e is not None:
         yield e
         e = e.__cause__ or e.__context__
 
+# %% ../nbs/07_cli.ipynb #09ba78e5
 def _unreachable(e):
     "The exception in the causes of `e` saying a connection could not be made, if any"
     return next((o for o in _causes(e) if isinstance(o, ConnectionError) or type(o).__name__ in ('ConnectError', 'ConnectTimeout')), None)
 
+# %% ../nbs/07_cli.ipynb #64070bd6
 def explain(e):
     "One or two lines telling the user what the exception `e` means and what to do"
     if isinstance(e, CliError): return str(e)

@@ -319,7 +319,11 @@ def _overflow(e, model, n):
 
 # %% ../nbs/04_chat.ipynb #f1c95f33
 def _msg_role(m): return m.role if is_lite(m, 'Message') else m.get('role') if isinstance(m, dict) else None
+
+# %% ../nbs/04_chat.ipynb #831059e6
 def _tc_id(tc): return tc['id'] if isinstance(tc, dict) else tc.id
+
+# %% ../nbs/04_chat.ipynb #01e1d1bc
 def _tc_name(tc):
     f = tc['function'] if isinstance(tc, dict) else tc.function
     return f['name'] if isinstance(f, dict) else f.name

@@ -21,16 +21,19 @@ def _tc_line(tc):
     nm,args = (f['name'],f['arguments']) if isinstance(f, dict) else (f.name,f.arguments)
     return f"🔧 {nm}({args})"
 
+# %% ../nbs/02_display.ipynb #a0f15d32
 def _text(o):
     "`o` as text for reading, binary data abbreviated to its type and size"
     o = abbrev(o)
     return o if isinstance(o, str) else json.dumps(o, ensure_ascii=False)
 
+# %% ../nbs/02_display.ipynb #ced2941c
 def _details(r):
     ch = r.choices[0]
     items = [('id', r.id), ('model', r.model), ('finish_reason', ch.finish_reason), ('usage', getattr(r, 'usage', None))]
     return '<details>\n\n' + '\n'.join(f'- {k}: `{v}`' for k,v in items) + '\n\n</details>'
 
+# %% ../nbs/02_display.ipynb #40b55dbb
 def fmt_response(r):
     "Markdown for the LiteLLM response `r`: content, tool calls, warnings about how it stopped, then details"
     ch = r.choices[0]
@@ -40,6 +43,7 @@ def fmt_response(r):
     if w := _stop_warnings.get(ch.finish_reason): parts.append(w)
     return '\n\n'.join(parts + [_details(r)])
 
+# %% ../nbs/02_display.ipynb #a9bf97f0
 @on_load
 def _responses_as_markdown():
     "Show LiteLLM's `ModelResponse`s as markdown in notebooks (set when LiteLLM is imported)"
@@ -109,12 +113,14 @@ def _show(md, h):
     if h is None: return display(Markdown(md), display_id=True)
     h.update(Markdown(md)); return h
 
+# %% ../nbs/02_display.ipynb #af92070d
 def display_stream(rs):
     "Display the stream `rs` as markdown, updating one output in place; returns the final markdown"
     h,md = None,''
     for md in format_stream(rs): h = _show(md, h)
     return md
 
+# %% ../nbs/02_display.ipynb #00559838
 async def adisplay_stream(rs):
     "Use IPython.display to markdown display the response stream."
     h,md = None,''

@@ -142,6 +142,7 @@ def _reason(e, timeout=None):
     if isinstance(e, TimeoutError): return f'no answer within {timeout} s'
     return f'{type(e).__name__}: {e}' if str(e) else type(e).__name__
 
+# %% ../nbs/08_mcp.ipynb #0d71ad9f
 @patch
 def _what_failed(self:MCPTools, link, what):
     "An error message: the server `what` (e.g. 'could not start'), why, and its last stderr lines"
@@ -152,6 +153,7 @@ def _what_failed(self:MCPTools, link, what):
     err = log_tail(link.log.name, 10)
     return msg + (f"; its last stderr lines:\n{err}" if err else '; it wrote nothing to stderr')
 
+# %% ../nbs/08_mcp.ipynb #0e81337b
 def _drop_log(link):
     if link.log is not None:
         link.log.close()
@@ -167,6 +169,7 @@ async def _all_tools(sess):
         res += r.tools
         if not (cursor := r.next_cursor): return res
 
+# %% ../nbs/08_mcp.ipynb #8d22a4ab
 @patch
 async def _hold(self:MCPTools, link, ready):
     "Open the connection `link`, put (server name, tools) in `ready`, keep it open until `link.stop` is set"
@@ -185,6 +188,7 @@ async def _hold(self:MCPTools, link, ready):
             ready.set_exception(MCPServerError(self._what_failed(link, 'could not start' if self.cmd else 'could not be reached')))
             _drop_log(link)
 
+# %% ../nbs/08_mcp.ipynb #cf366886
 @patch
 async def _connect(self:MCPTools):
     "Open a new connection and make it the current one; the server's name and tools"
@@ -250,6 +254,7 @@ async def _aclose(self:MCPTools):
     await asyncio.wait([link.task], timeout=20)
     _drop_log(link)
 
+# %% ../nbs/08_mcp.ipynb #9c8cbb1b
 @patch
 def _wait(self:MCPTools, coro, timeout):
     "The result of `coro` run on the MCP loop, waited for from this thread"
@@ -257,27 +262,37 @@ def _wait(self:MCPTools, coro, timeout):
     try: return fut.result(timeout)
     except concurrent.futures.TimeoutError: fut.cancel(); raise MCPServerError(f"MCP server `{self.server}`: no answer within {timeout} s") from None
 
+# %% ../nbs/08_mcp.ipynb #95657b49
 @patch
 def close(self:MCPTools):
     "End the connection and the server process (again: nothing happens)"
     _live.discard(self)
     if not self.closed: self._wait(self._aclose(), 30)
 
+# %% ../nbs/08_mcp.ipynb #9a0b54fb
 @patch
 async def aclose(self:MCPTools):
     "End the connection and the server process, from async code"
     _live.discard(self)
     if not self.closed: await asyncio.wrap_future(_on_loop(self._aclose()))
 
+# %% ../nbs/08_mcp.ipynb #4c3cfa4c
 @patch
 def __enter__(self:MCPTools): return self
+
+# %% ../nbs/08_mcp.ipynb #8505ef24
 @patch
 def __exit__(self:MCPTools, *exc): self.close()
+
+# %% ../nbs/08_mcp.ipynb #a60e1b89
 @patch
 async def __aenter__(self:MCPTools): return self
+
+# %% ../nbs/08_mcp.ipynb #dcff920b
 @patch
 async def __aexit__(self:MCPTools, *exc): await self.aclose()
 
+# %% ../nbs/08_mcp.ipynb #2275d18d
 @atexit.register
 def _close_all():
     for o in list(_live):

@@ -39,11 +39,13 @@ def _data_url(data:bytes):
     if not mime: raise ValueError(f"mk_msg: bytes of unknown media type (starting {data[:8]!r}); accepted: images (png, jpeg, gif, webp), pdf, audio, video")
     return mime, f"data:{mime};base64,{base64.b64encode(data).decode()}"
 
+# %% ../nbs/00_messages.ipynb #b4ef7521
 def _fname(mime):
     "A file name for content of type `mime`: 'document.pdf', 'audio.wav', 'video.mp4', ..."
     kind,sub = mime.split('/', 1)
     return ('document' if kind=='application' else kind) + (mimetypes.guess_extension(mime) or '.'+sub)
 
+# %% ../nbs/00_messages.ipynb #0e6a372b
 def _part(o):
     "One content part in OpenAI format, from a str, bytes or a ready-made part dict"
     if isinstance(o, str): return {'type':'text', 'text':o}
@@ -60,12 +62,14 @@ def cache_ctl(ttl=None):
     if ttl not in (None, '5m', '1h'): raise ValueError(f"ttl must be None, '5m' or '1h', got {ttl!r}")
     return {'type':'ephemeral'} | ({'ttl':ttl} if ttl else {})
 
+# %% ../nbs/00_messages.ipynb #b38d74b4
 def _add_cache(content, ttl=None):
     "Content as a list of blocks whose last block carries a cache breakpoint"
     blocks = [dict(o) for o in ([_part(content)] if isinstance(content, str) else content)]
     if blocks: blocks[-1]['cache_control'] = cache_ctl(ttl)
     return blocks
 
+# %% ../nbs/00_messages.ipynb #cd1cc454
 def _strip_cache(content):
     "Content without any cache breakpoint (a one-text-block list becomes a plain string again)"
     if not isinstance(content, list): return content
@@ -133,12 +137,14 @@ def _can_cache(m):
     r = _role(m)
     return r=='tool' or (r!='system' and bool(msg_dict(m).get('content')))
 
+# %% ../nbs/00_messages.ipynb #096c821a
 def _with_ckpt(m, ttl=None):
     "A dict copy of the message `m` carrying a cache breakpoint"
     d = msg_dict(m)
     if d.get('role')=='tool': return d | {'cache_control': cache_ctl(ttl)}
     return d | {'content': _add_cache(d['content'], ttl)}
 
+# %% ../nbs/00_messages.ipynb #8f2c0ae9
 def _cache_msgs(msgs, ttl=None, idxs=(-1,), limit=max_ckpts):
     "Copy of `msgs` with breakpoints on the messages at `idxs` (at most `limit` of them)"
     res,done,n = list(msgs),set(),len(msgs)
@@ -341,11 +347,13 @@ def mk_tc_req(content, tcs):
 def _tc_attr(tc, k):
     return tc[k] if isinstance(tc, dict) else getattr(tc, k)
 
+# %% ../nbs/00_messages.ipynb #275757be
 def mk_tc_result(tc, result):
     "The tool message answering the tool call `tc` with `result`"
     fn = _tc_attr(tc, 'function')
     return {'tool_call_id':_tc_attr(tc, 'id'), 'role':'tool', 'name':_tc_attr(fn, 'name'), 'content':result}
 
+# %% ../nbs/00_messages.ipynb #845af31b
 def mk_tc_results(tcq, results):
     "Tool messages answering each tool call of the assistant message `tcq`, in order"
     if len(tcq.tool_calls)!=len(results): raise ValueError(f"mk_tc_results: {len(tcq.tool_calls)} tool calls but {len(results)} results")
@@ -362,11 +370,13 @@ def _size(n):
         n /= 1000
         if n<1000 or u=='TB': return f'{n:.1f} {u}'
 
+# %% ../nbs/00_messages.ipynb #b34500dd
 def _b64_size(s, start=0):
     "Bytes encoded by the base64 text `s[start:]`, without decoding it"
     n = len(s)-start
     return n*3//4 - (2 if s.endswith('==') else 1 if s.endswith('=') else 0)
 
+# %% ../nbs/00_messages.ipynb #c7fd186f
 def _blob(mime, n): return f"<{mime or 'binary'}, {_size(n)}>"
 
 # %% ../nbs/00_messages.ipynb #c18fcac6

@@ -101,6 +101,7 @@ def _read(path):
     d['hist'] = [_msg_load(m, i) for i,m in enumerate(d['hist'])]
     return d
 
+# %% ../nbs/09b_persist.ipynb #bb80a8e6
 def _resolve(names, tools, ns, path):
     "The tools called `names`, found in `tools` or `ns`; extra `tools` follow"
     by_name = {_tool_name(t):t for t in tool_list(tools)}
@@ -108,6 +109,7 @@ def _resolve(names, tools, ns, path):
     if missing: raise ValueError(f"{path} uses tool(s) {', '.join(missing)}, which were not provided: pass them in `tools=` or `ns=`")
     return [by_name.get(n) or ns[n] for n in names] + [t for n,t in by_name.items() if n not in names]
 
+# %% ../nbs/09b_persist.ipynb #db04554c
 @patch(cls_method=True)
 def load(cls:(Chat, AsyncChat),
          path, # A file written by `save`

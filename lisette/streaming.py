@@ -58,14 +58,17 @@ def _cite_md(c):
     title = (c.get('title') or '').replace('"', "'")
     return f'[*]({c["url"]} "{title}")'
 
+# %% ../nbs/01_streaming.ipynb #fde47971
 def _delta(chunk): return getattr(chunk.choices[0], 'delta', None) if chunk.choices else None
 
+# %% ../nbs/01_streaming.ipynb #f3bcc90f
 def cite_footnote(msg):
     "Turn the citation carried by the stream chunk `msg` into a markdown footnote link in its content"
     d = _delta(msg)
     c = (getattr(d, 'provider_specific_fields', None) or {}).get('citation')
     if isinstance(c, dict) and c.get('url'): d.content = (d.content or '') + ' ' + _cite_md(c) + ' '
 
+# %% ../nbs/01_streaming.ipynb #48dd1592
 def cite_footnotes(stream_list):
     "Add markdown footnote citations to stream deltas"
     prev = '\n'
@@ -98,10 +101,12 @@ def _url_citation(a):
     c = a.get('url_citation', a)
     return c if isinstance(c, dict) and isinstance(c.get('url'), str) and c['url'] else None
 
+# %% ../nbs/01_streaming.ipynb #b391157b
 def _char_index(cts, i, byte_offsets):
     "Character position of offset `i` into `cts`, read as UTF-8 bytes if `byte_offsets`"
     return len(cts.encode()[:i].decode(errors='ignore')) if byte_offsets else i
 
+# %% ../nbs/01_streaming.ipynb #3288559f
 def _cite_spans(msg, cts, byte_offsets=False):
     "OpenAI and Gemini: `url_citation` annotations with offsets into the content; links go right after the span they cite"
     at,skipped = {},[]

@@ -18,41 +18,50 @@ from .asyncchat import AsyncChat
 class StructuredError(ValueError):
     "The model's answer did not match the requested structure, even after being told what was wrong"
 
+# %% ../nbs/09_structured.ipynb #f548adfa
 class _Invalid(Exception): pass
 
+# %% ../nbs/09_structured.ipynb #5dbed95c
 def _name(spec):
     "A short name for `spec`, for messages"
     if isinstance(spec, type): return spec.__name__
     if isinstance(spec, dict): return lite_mk_func(spec)['function']['name']
     return getattr(spec, '__name__', None) if not typing.get_origin(spec) else str(spec).replace('typing.', '')
 
+# %% ../nbs/09_structured.ipynb #d9a500cd
 def _errors(e:ValidationError):
     "The errors of `e` as one line: 'field: message; ...'"
     return '; '.join(f"{'/'.join(map(str, x['loc'])) or 'the answer'}: {x['msg']}" for x in e.errors())
 
+# %% ../nbs/09_structured.ipynb #f658688b
 def _parse_model(cls, text):
     try: obj = cls.model_validate_json(text or '')
     except ValidationError as e: raise _Invalid(_errors(e)) from None
     return lambda: obj
 
+# %% ../nbs/09_structured.ipynb #4c719c3b
 def _parse_call(tb, nm, text):
     fn,args = tb.prepare({'id':'structured', 'function':{'name':nm, 'arguments':text or ''}})
     if fn is None: raise _Invalid(args.removeprefix('Error: '))
     return lambda: fn(**args)
 
+# %% ../nbs/09_structured.ipynb #ad6a955d
 def _parse_value(cls, text):
     res = _parse_model(cls, text)
     return lambda: res().value
 
+# %% ../nbs/09_structured.ipynb #754774bb
 def _is_type(spec):
     "True if `spec` is a type or a typing form (`list[int]`, `Optional[str]`, `Literal['a']`, ...)"
     return isinstance(spec, type) or typing.get_origin(spec) is not None
 
+# %% ../nbs/09_structured.ipynb #2f7d0ef9
 def _wrap(spec):
     "A pydantic model whose one field `value` has the type `spec`"
     try: return create_model('Answer', value=(spec, Field(description=f'The answer, of type {_name(spec)}')))
     except Exception as e: raise TypeError(f"structured: cannot make a JSON schema for the type {_name(spec)} ({e}); accepted: a pydantic model class, a type pydantic validates, a function or a tool schema dict") from None
 
+# %% ../nbs/09_structured.ipynb #3019ebc8
 def _format(spec):
     "(response_format, parse) for `spec`: a pydantic model class, a plain type, a function, or a tool schema dict"
     if isinstance(spec, type) and issubclass(spec, BaseModel): return spec, partial(_parse_model, spec)

@@ -81,12 +81,14 @@ def _reasoning_item(r:Reply, req:Request, emu):
     if 'reasoning.encrypted_content' in (b.get('include') or []): it['encrypted_content'] = 'gAAAAB' + opaque(r.thinking, 40)
     return it
 
+# %% ../../nbs/05d_responses.ipynb #aeb4442d
 def _search_item(r:Reply, req:Request, emu):
     act = dict(type='search', query=last_user_text(req)[:100])
     if 'web_search_call.action.sources' in (req.body.get('include') or []):
         act['sources'] = [dict(type='url', url=s['url']) for s in r.search_results or r.citations or []]
     return dict(id=emu.new_id('ws_emu'), type='web_search_call', status='completed', action=act)
 
+# %% ../../nbs/05d_responses.ipynb #d99bc435
 def _searched(r:Reply, req:Request):
     "Whether the model ran a search: scripted results, or citations when the request offered the web search tool"
     return bool(r.search_results) or bool(r.citations) and any(str(t.get('type', '')).startswith('web_search') for t in req.body.get('tools') or [])
