@@ -8,7 +8,7 @@ holding `bench:`) picks the answer:
 - `bench:words=K` -> a text of K words (streamed as K/2 chunks)
 - anything else   -> a short fixed text
 """
-import os, re, sys
+import re, sys
 from lisette.testing import Emulator, Reply, ToolCall
 
 reply_text = 'Hello! This is the benchmark reply, the same for lisette and for raw LiteLLM.'

@@ -55,7 +55,13 @@ litellm = LazyModule('litellm')
 ltypes = LazyModule('litellm.types.utils')
 
 # %% ../nbs/00a_lite.ipynb #5dd36bea
+_types = {}  # name: LiteLLM's class, once LiteLLM is loaded (this runs for every message a chat sends)
+
 def is_lite(o, name):
     "True if `o` is an instance of LiteLLM's type `name` (in `litellm.types.utils`); never imports LiteLLM"
-    m = sys.modules.get('litellm.types.utils')
-    return m is not None and isinstance(o, getattr(m, name))
+    t = _types.get(name)
+    if t is None:
+        m = sys.modules.get('litellm.types.utils')
+        if m is None: return False
+        t = _types[name] = getattr(m, name)
+    return isinstance(o, t)
