@@ -7,7 +7,7 @@ __all__ = ['turns', 'sp', 'parser', 'is_tty', 'question', 'CliError', 'hosted', 
            'interactive', 'explain', 'run', 'main']
 
 # %% ../nbs/07_cli.ipynb #863cd6dc
-import sys, re, argparse, importlib.util, threading, warnings
+import sys, re, argparse, importlib.util, warnings
 
 # %% ../nbs/07_cli.ipynb #0b0ba0c4
 _examples = """examples:
