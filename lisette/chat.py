@@ -139,7 +139,9 @@ class _Holder:
 # %% ../nbs/04_chat.ipynb #9838d25f
 class _TurnQueue:
     "The turns of one chat, granted one at a time in the order the calls arrived, to threads and tasks alike"
-    def __init__(self): self._mu,self._waiting,self.holder = threading.Lock(),collections.deque(),None
+    # re-entrant: the garbage collector may finalize an abandoned stream of this chat, which leaves its turn,
+    # in the middle of any allocation, also one made while this thread holds the lock
+    def __init__(self): self._mu,self._waiting,self.holder = threading.RLock(),collections.deque(),None
     def __deepcopy__(self, memo): return _TurnQueue()  # a copied chat queues its own turns
     def __reduce__(self): return (_TurnQueue, ())
     def _grant(self):
@@ -153,7 +155,9 @@ class _TurnQueue:
             old = self.holder
             if old is not None and old.abandoned(h): old.superseded = True; self._grant()
             if self.holder is None and not self._waiting: self.holder = h; return True
-            self._waiting.append((h, wake)); return False
+            self._waiting.append((h, wake))
+            if self.holder is None: self._grant()  # the holder's turn ended (by a finalizer) while we queued
+            return False
     def leave(self, h):
         "End `h`'s turn, or its wait for one"
         with self._mu:
