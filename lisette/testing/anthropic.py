@@ -30,6 +30,7 @@ def anthropic_check(b):
     "The Messages API's error message for request body `b`, or `None`"
     msgs,tools = b.get('messages') or [],[t.get('name') for t in b.get('tools', [])]
     if not msgs: return 'messages: at least one message is required'
+    if not 0 <= b.get('temperature', 1) <= 1: return 'temperature: range: 0..1'
     sys = b.get('system') if isinstance(b.get('system'), list) else []
     n = sum('cache_control' in o for o in sys + b.get('tools', []) + [x for m in msgs for x in _blocks(m)])
     if n>4: return f'A maximum of 4 blocks with cache_control may be provided. Found {n}.'

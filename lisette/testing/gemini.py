@@ -35,6 +35,8 @@ def gemini_check(b):
     "Gemini's error message for request body `b`, or `None`"
     cs = b.get('contents') or []
     if not cs: return '* GenerateContentRequest.contents: contents is not specified\n'
+    if not 0 <= (t := (b.get('generationConfig') or {}).get('temperature', 1)) < 2.0001:
+        return f'Unable to submit request because it has a temperature value of {t} but the supported range is from 0 (inclusive) to 2.0001 (exclusive).'
     for i,c in enumerate(cs):
         resps = _parts(c, 'functionResponse')
         prev = _parts(cs[i-1], 'functionCall') if i else []

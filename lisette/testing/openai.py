@@ -26,6 +26,7 @@ def openai_tools(b):
 def openai_check(b):
     "The Chat Completions error message for request body `b`, or `None`"
     if not b.get('messages'): return "[] is too short - 'messages'"
+    if not 0 <= (t := b.get('temperature', 1)) <= 2: return f"Invalid 'temperature': expected a value between 0 and 2, but got {t} instead."
     pending = None  # ids of the last assistant tool calls not yet answered
     for m in b['messages']:
         if m.get('role')=='tool':
