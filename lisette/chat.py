@@ -77,10 +77,12 @@ def think_kw(model, level):
     return {'reasoning_effort': {'effort':eff, 'summary':'auto'} if uses_responses_api(model) else eff}
 
 # %% ../nbs/04_chat.ipynb #2a2da30c
-def search_kw(model, level):
-    "LiteLLM arguments asking `model` to search the web with context size `level` ('l', 'm' or 'h')"
+def search_kw(model, # LiteLLM model name
+              level, # 'l', 'm' or 'h'
+              allowed=None): # The `allowed_openai_params` the call already has, which are kept
+    "LiteLLM arguments asking `model` to search the web with context size `level`"
     d = {'web_search_options': {'search_context_size': _effort(level, 'search')}}
-    if uses_responses_api(model): d['allowed_openai_params'] = ['web_search_options']
+    if uses_responses_api(model): d['allowed_openai_params'] = list(dict.fromkeys([*(allowed or []), 'web_search_options']))
     return d
 
 # %% ../nbs/04_chat.ipynb #19d42ff6
@@ -247,9 +249,7 @@ def _kw(self:ChatBase, tb, prefill=None, temp=None, think=None, search=None, too
         elif tool_choice: d['tool_choice'] = _tool_choice(tool_choice, tb)
     search = ifnone(search, self.search)
     if search and not final and can_search(self.model):
-        s = search_kw(self.model, search)
-        if 'allowed_openai_params' in s: s['allowed_openai_params'] = list(dict.fromkeys(list(d.get('allowed_openai_params') or []) + s['allowed_openai_params']))
-        d |= s
+        d |= search_kw(self.model, search, d.get('allowed_openai_params'))
     return d
 
 # %% ../nbs/04_chat.ipynb #10b073c7

@@ -10,6 +10,7 @@ __all__ = ['responses_finishes', 'responses_dialect', 'responses_input', 'respon
 import itertools, json, time
 from .core import (Dialect, Reply, Request, register, texts, neutral_usage, finish_reason, text_pieces,
                                   json_pieces, raw_args, opaque, last_user_text)
+from .openai import openai_error_codes
 
 # %% ../../nbs/05d_responses.ipynb #a7b47ada
 def responses_input(b):
@@ -161,13 +162,9 @@ def responses_sse(body, req):
     return [f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in evs]
 
 # %% ../../nbs/05d_responses.ipynb #d77461e8
-_rsp_errors = dict(rate_limit=(429, 'requests', 'rate_limit_exceeded'), server=(500, 'server_error', None),
-                   overloaded=(503, 'server_error', None), invalid=(400, 'invalid_request_error', None),
-                   context=(400, 'invalid_request_error', 'context_length_exceeded'), auth=(401, 'invalid_request_error', 'invalid_api_key'))
-
 def responses_error(kind, req, msg=None, retry_after=1, **kw):
     "(status, body) of a Responses API error of `kind`"
-    status,typ,code = _rsp_errors[kind]
+    status,typ,code = openai_error_codes[kind]  # OpenAI's codes, shared with Chat Completions
     default = dict(
         rate_limit=f'Rate limit reached for {req.model} in organization org-emulator on tokens per min (TPM): Limit 200000, Used 200000, Requested 900. Please try again in {retry_after}s.',
         server='An error occurred while processing your request. You can retry your request, or contact us through our help center at help.openai.com if the error persists.',
