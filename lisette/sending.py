@@ -9,6 +9,7 @@ __all__ = ['retry_wait', 'send', 'asend']
 import time, asyncio, contextvars
 from contextlib import contextmanager
 from .lite import litellm, load, on_load
+from .streaming import close_stream, aclose_stream
 
 # %% ../nbs/03b_sending.ipynb #682ea26a
 def _retry_after(e):
@@ -52,21 +53,6 @@ def _cut_off(e):
     "`e`, noted as a stream that broke off mid-answer"
     if hasattr(e, 'add_note'): e.add_note(_cut_note)
     return e
-
-# %% ../nbs/03b_sending.ipynb #a1c0e00f
-def _close_stream(s):
-    "Release the connection under the LiteLLM stream `s` now"
-    inner = getattr(s, 'completion_stream', None)
-    for o in (inner, getattr(inner, 'streaming_response', None)):  # OpenAI's `Stream`; Anthropic's and Gemini's line iterator
-        if callable(close := getattr(o, 'close', None)):
-            try: close()
-            except Exception: pass
-
-# %% ../nbs/03b_sending.ipynb #a1c0e013
-async def _aclose_stream(s):
-    "Release the connection under the LiteLLM async stream `s` now"
-    try: await s.aclose()
-    except Exception: pass
 
 # %% ../nbs/03b_sending.ipynb #9c5afb69
 class _Reasons(dict):
@@ -124,7 +110,7 @@ def _call(kw, router=None, retries=2, backoff=0.5, max_wait=30):
             with _own_reasons():
                 if op=='call': val = (router or litellm).completion(**arg)
                 elif op=='next': val = next(arg, None)
-                elif op=='close': _close_stream(arg)
+                elif op=='close': close_stream(arg)
                 else: time.sleep(arg)
         except BaseException as e: err = e
 
@@ -141,7 +127,7 @@ async def _acall(kw, router=None, retries=2, backoff=0.5, max_wait=30):
             with _own_reasons():
                 if op=='call': val = await (router or litellm).acompletion(**arg)
                 elif op=='next': val = await anext(arg, None)
-                elif op=='close': await _aclose_stream(arg)
+                elif op=='close': await aclose_stream(arg)
                 else: await asyncio.sleep(arg)
         except BaseException as e: err = e
 
@@ -154,7 +140,7 @@ def _chunks(kw, router=None, retries=2, backoff=0.5, max_wait=30):
             yield o
             with _own_reasons(): o = next(stream, None)
     except Exception as e: raise _cut_off(e)
-    finally: _close_stream(stream)
+    finally: close_stream(stream)
 
 # %% ../nbs/03b_sending.ipynb #a1c0e027
 async def _achunks(kw, router=None, retries=2, backoff=0.5, max_wait=30):
@@ -165,7 +151,7 @@ async def _achunks(kw, router=None, retries=2, backoff=0.5, max_wait=30):
             yield o
             with _own_reasons(): o = await anext(stream, None)
     except Exception as e: raise _cut_off(e)
-    finally: await _aclose_stream(stream)
+    finally: await aclose_stream(stream)
 
 # %% ../nbs/03b_sending.ipynb #a1c0e029
 def send(kw:dict, # Arguments of `litellm.completion`
