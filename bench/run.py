@@ -106,6 +106,14 @@ class Via:
         self.kw = kw
         return await litellm.acompletion(**kw)
 
+class Canned:
+    "A chat's `router` answering at once with a copy of the response `res` (no I/O), timing the copy in `took`"
+    def __init__(self, res): self.data,self.took = res.model_dump(),0.
+    def completion(self, **kw):
+        t0 = time.perf_counter()
+        try: return ModelResponse(**self.data)
+        finally: self.took = time.perf_counter()-t0
+
 def sent(call):
     "The arguments of the last request made by `call(router)`"
     via = Via()
@@ -164,8 +172,12 @@ def bench_call(q):
         def lis():
             t0 = time.perf_counter(); Chat(model, router=via)(prompt); own.append(time.perf_counter()-t0-via.took)
         a,b = paired(lis, lambda: via.completion(**kw), q(200, 5))
+        canned,hot = Canned(litellm.completion(**kw)),[]  # the same code with no wait for the network before it: the CPU is "hot"
+        for i in range(q(500, 5)):
+            t0 = time.perf_counter(); Chat(model, router=canned)(prompt); hot.append(time.perf_counter()-t0-canned.took)
         r = a/b
-        row(1, f'call, {prov}', ms(a), ms(b), r, f'{(a-b)*1e3:+.3f} ms (own code {median(own)*1e3:.3f} ms)', '≤ 1.05', r<=1.05, a.cpu/b.cpu)
+        row(1, f'call, {prov}', ms(a), ms(b), r, f'{(a-b)*1e3:+.3f} ms (own code {median(own)*1e3:.3f} ms; {median(hot[q(50, 0):])*1e3:.3f} ms hot)',
+            '≤ 1.05', r<=1.05, a.cpu/b.cpu)
 
 def bench_stream(q):
     "2. Streaming: time to first chunk and in total, `Chat(stream=True)` vs `litellm.completion(stream=True)`"

@@ -167,9 +167,9 @@ class _TurnQueue:
             else: self._waiting = collections.deque(o for o in self._waiting if o[0] is not h)
     def enter(self, h):
         "Wait, blocking, until it is `h`'s turn"
-        ev = threading.Event()
-        if self._claim(h, ev.set): return
-        try: ev.wait()
+        ready = threading.Lock(); ready.acquire()  # released when the turn is granted (cheaper to make than an Event)
+        if self._claim(h, ready.release): return
+        try: ready.acquire()
         except BaseException: self.leave(h); raise
     async def aenter(self, h):
         "Wait, awaiting, until it is `h`'s turn"
@@ -237,7 +237,8 @@ def _kw(self:ChatBase, tb, prefill=None, temp=None, think=None, search=None, too
     "Arguments for one LiteLLM call"
     cached = bool(self.cache) and uses_breakpoints(self.model)
     idxs = self.cache_idxs[:max_ckpts-bool(self.sp)]  # the system prompt takes one breakpoint
-    msgs = self._sys() + [sendable_calls(msg_dict(m)) for m in mk_msgs(self.hist, cache=cached, ttl=self.ttl, cache_idxs=idxs)]
+    hist = mk_msgs(self.hist, cache=True, ttl=self.ttl, cache_idxs=idxs) if cached else self.hist  # each is a message already (`check_hist`)
+    msgs = self._sys() + [sendable_calls(msg_dict(m)) for m in hist]
     if prefill: msgs.append({'role':'assistant', 'content':prefill})
     d = dict(model=self.model, messages=msgs) | self.callkw | (kw or {})
     if think and not can_think(self.model): warnings.warn(f"{self.model} does not support thinking (per LiteLLM's model map): `think` ignored")
@@ -275,7 +276,7 @@ def to_plain(o):
 # %% ../nbs/04_chat.ipynb #c355fd4a
 def _store(msg):
     "A copy of the assistant `Message` `msg` for the history, its tool calls as plain dicts"
-    res = ltypes.Message(**dict(msg))  # a copy: LiteLLM's logging may still be serialising the response
+    res = msg.model_copy()  # a copy: LiteLLM's logging may still be serialising the response
     if msg.tool_calls: res.tool_calls = [o if isinstance(o, dict) else o.model_dump(exclude_none=True) for o in msg.tool_calls]
     if getattr(res, 'provider_specific_fields', None): res.provider_specific_fields = to_plain(res.provider_specific_fields)
     return res

@@ -100,11 +100,18 @@ def cite_footnotes(stream_list):
         if prev[-1].isspace() and cts.startswith(' [*]('): d.content = cts = cts[1:]  # no padding at a line start
         prev = cts
 
+# %% ../nbs/01_streaming.ipynb #c1f0a7e2
+def _field(o, name):
+    "The data attribute `name` of the LiteLLM object `o`, or None (on a pydantic object, a `getattr` of a private or missing name costs microseconds, for every response)"
+    for d in (getattr(o, '__dict__', None), getattr(o, '__pydantic_extra__', None), getattr(o, '__pydantic_private__', None)):
+        if d and name in d: return d[name]
+    return None
+
 # %% ../nbs/01_streaming.ipynb #f49b4191
 def _cite_blocks(msg, cts):
     "Anthropic: citations per text block, each knowing the text it supports; links go before that text"
     pos = 0
-    for block in (getattr(msg, 'provider_specific_fields', None) or {}).get('citations') or []:
+    for block in (_field(msg, 'provider_specific_fields') or {}).get('citations') or []:
         if not isinstance(block, list) or not block or not all(isinstance(c, dict) for c in block): continue
         txt = block[0].get('supported_text') or ''
         i = cts.find(txt, pos) if isinstance(txt, str) and txt else -1
@@ -130,7 +137,7 @@ def _char_index(cts, i, byte_offsets):
 def _cite_spans(msg, cts, byte_offsets=False):
     "OpenAI and Gemini: `url_citation` annotations with offsets into the content; links go right after the span they cite"
     at,skipped = {},[]
-    for a in getattr(msg, 'annotations', None) or []:
+    for a in _field(msg, 'annotations') or []:
         c = _url_citation(a)
         if c is None: continue  # file citations and shapes we do not know are left as they are
         s,e = c.get('start_index'),c.get('end_index')
@@ -167,15 +174,15 @@ def cite_message(msg, byte_offsets=False):
         cts = msg.content
         if not isinstance(cts, str): return msg
         if '[*](' not in cts: cts = _cite_spans(msg, _cite_blocks(msg, cts), byte_offsets)
-        msg.content = links_after_markers(cts)
+        if '[*](' in cts: msg.content = links_after_markers(cts)
     except Exception as e: warnings.warn(f'lisette: citations left as they came, could not place them: {e!r}')
     return msg
 
 # %% ../nbs/01_streaming.ipynb #a4e0f6b2
 def _byte_offsets(res):
     "Whether the response `res` came from Gemini, whose grounding offsets count UTF-8 bytes"
-    hp = getattr(res, '_hidden_params', None) or {}
-    return bool(getattr(res, 'vertex_ai_grounding_metadata', None)) or hp.get('custom_llm_provider') in ('gemini', 'vertex_ai', 'vertex_ai_beta')
+    hp = _field(res, '_hidden_params') or {}
+    return bool(_field(res, 'vertex_ai_grounding_metadata')) or hp.get('custom_llm_provider') in ('gemini', 'vertex_ai', 'vertex_ai_beta')
 
 def cite_response(res):
     "Insert markdown footnote links for the citations of the complete response `res`, whatever its provider"
