@@ -97,11 +97,13 @@ class Via:
         return self._first_timed(res) if kw.get('stream') else res
     def _first_timed(self, stream):
         "`stream`, adding the time LiteLLM takes to produce its first chunk to `took` and `spent`"
-        it,t0 = iter(stream),time.perf_counter()
-        first = next(it, None)
-        self._timed(t0)
-        if first is not None: yield first
-        yield from it
+        try:
+            it,t0 = iter(stream),time.perf_counter()
+            first = next(it, None)
+            self._timed(t0)
+            if first is not None: yield first
+            yield from it
+        finally: close_stream(stream)  # left to the garbage collector, a stream's connection can deadlock httpx's pool
     async def acompletion(self, **kw):
         self.kw = kw
         return await litellm.acompletion(**kw)
@@ -186,8 +188,10 @@ def bench_stream(q):
         kw,first = sent(lambda r: Chat(model, router=r)(sprompt, stream=True)),dict(a=[], b=[])
         def consume(start, k):
             t0,c0,t1 = time.perf_counter(),time.process_time(),None
-            for o in start():
+            s = start()
+            for o in s:
                 if t1 is None and isinstance(o, ModelResponseStream): t1,c1 = time.perf_counter(),time.process_time()
+            close_stream(s)  # what lisette does at a stream's end; the raw side too, or it leaves connections to the garbage collector
             first[k].append((t1-t0, c1-c0))
         lis = lambda: consume(lambda: Chat(model)(sprompt, stream=True), 'a')
         raw = lambda: consume(lambda: litellm.completion(**kw), 'b')
@@ -426,7 +430,7 @@ def md_table(rows):
                      ['| ' + ' | '.join(esc(r[c]) for c in columns) + ' |' for r in rows])
 
 def main(argv=None):
-    global litellm, Chat, AsyncChat, ModelResponse, ModelResponseStream, Message, run_no, only
+    global litellm, Chat, AsyncChat, close_stream, ModelResponse, ModelResponseStream, Message, run_no, only
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--quick', action='store_true', help='tiny N and one run: a smoke run')
     ap.add_argument('--only', default='1,2,3,4,5,6,7,8,9', help='comma-separated benchmark numbers')
@@ -441,7 +445,7 @@ def main(argv=None):
     try:
         import litellm
         from litellm.types.utils import ModelResponse, ModelResponseStream, Message
-        from lisette import Chat, AsyncChat
+        from lisette import Chat, AsyncChat, close_stream
         m = meta()
         for k,v in m.items(): print(f'{k}: {v}')
         t0 = time.perf_counter()

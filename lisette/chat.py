@@ -342,7 +342,7 @@ def check_hist(msgs):
     pending,at = {},None  # unanswered tool calls of the last assistant message (id: name), and that message's index
     for i,m in enumerate(msgs):
         if not (isinstance(m, dict) or is_lite(m, 'Message')): raise ValueError(f"hist[{i}] is a {type(m).__name__}, not a message (a dict with 'role' and 'content', or a Message)")
-        d = msg_dict(m)
+        d = m if isinstance(m, dict) else msg_dict(m)  # read only: no copy
         role = d.get('role')
         if role not in ('user','assistant','system','tool'):
             raise ValueError(f"hist[{i}] has role {role!r}; a message's role is one of user, assistant, system, tool")

@@ -80,6 +80,7 @@ def _strip_cache(content):
 # %% ../nbs/00_messages.ipynb #851de650
 def msg_dict(m):
     "A plain dict copy of a message-like object"
+    if isinstance(m, dict): return dict(m)  # the common case first: this runs for every message of every request
     if is_lite(m, 'ModelResponse'): m = m.choices[0].message
     if is_lite(m, 'Message'):
         d = {k:v for k,v in m if v is not None or k=='content'}  # no model_dump: tool calls may be dicts
@@ -93,7 +94,7 @@ def mk_msg(content, # Content: str, bytes (image, pdf, audio, video), list of mi
            ttl=None): # Cache TTL: '5m' (default) or '1h'
     "Create a LiteLLM compatible message."
     if content is None: raise TypeError("mk_msg: content is None; accepted: str, bytes, list of parts, a dict with 'role' and 'content', a Message or ModelResponse")
-    if (is_lite(content, 'ModelResponse') or is_lite(content, 'Message')) or (isinstance(content, dict) and 'role' in content):
+    if (isinstance(content, dict) and 'role' in content) or is_lite(content, 'ModelResponse') or is_lite(content, 'Message'):
         msg = content if is_lite(content, 'Message') else msg_dict(content)
         if cache and isinstance(msg, dict): msg = msg | {'content': _add_cache(msg.get('content') or '', ttl)}
         return msg
@@ -110,9 +111,9 @@ max_ckpts = 4  # Anthropic's limit of cache breakpoints in one request
 _next_role = {'user':'assistant', 'tool':'assistant', 'assistant':'user', 'system':'user'}
 
 def _role(m):
+    if isinstance(m, dict): return m.get('role')
     if is_lite(m, 'Message'): return m.role
     if is_lite(m, 'ModelResponse'): return 'assistant'
-    if isinstance(m, dict): return m.get('role')
 
 def mk_msgs(msgs, # List of messages (each: str, bytes, list, or dict w 'role' and 'content' fields)
             cache=False, # Enable Anthropic caching

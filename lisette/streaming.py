@@ -7,12 +7,14 @@ __all__ = ['close_stream', 'aclose_stream', 'stream_with_complete', 'astream_wit
            'cite_footnotes', 'links_after_markers', 'cite_message', 'cite_response']
 
 # %% ../nbs/01_streaming.ipynb #0f0072aa
+import inspect
 from fastcore.utils import *
 from .lite import litellm
 
 # %% ../nbs/01_streaming.ipynb #949c424e
 def close_stream(s):
-    "Release the HTTP connection under the LiteLLM stream `s` now"
+    "Release the HTTP connection under the LiteLLM stream `s` now (a generator, such as a router's wrapper of a stream, is closed)"
+    if inspect.isgenerator(s): return s.close()
     inner = getattr(s, 'completion_stream', None)
     for o in (inner, getattr(inner, 'streaming_response', None)):  # OpenAI's `Stream`; Anthropic's and Gemini's line iterator
         if callable(close := getattr(o, 'close', None)):
