@@ -84,7 +84,7 @@ def msg_dict(m):
     if is_lite(m, 'ModelResponse'): m = m.choices[0].message
     if is_lite(m, 'Message'):
         fields = vars(m) | (m.__pydantic_extra__ or {})  # what iterating the model gives, ten times faster; no model_dump: tool calls may be dicts
-        d = {k:v for k,v in fields.items() if v is not None or k=='content'}
+        d = {k:v for k,v in fields.items() if (v is not None or k=='content') and not k.startswith('_')}
         if d.get('tool_calls') and not d.get('content'): d['content'] = None  # '' would be sent as an empty text block
         return d
     return dict(m)
