@@ -20,7 +20,9 @@ from .asyncchat import AsyncChat
 def _msg_json(m):
     "A JSON-ready dict for the history message `m`"
     if not is_lite(m, 'Message'): return to_plain(m)
-    return {k:to_plain(v) for k,v in m if v is not None} | {'_type':'Message'}
+    # fields that are None are kept: LiteLLM 1.110's `Message` leaves out an optional field (`refusal`, ...) not given
+    # to it, so a message read back equals the one saved only if it is given the same fields
+    return {k:to_plain(v) for k,v in m} | {'_type':'Message'}
 
 def _msg_load(d, i):
     "The history message for the JSON dict `d` (number `i` in the file)"
@@ -28,9 +30,12 @@ def _msg_load(d, i):
         raise ValueError(f"message {i} is not a message with a role: {str(d)[:80]}")
     d = dict(d)
     if d.pop('_type', None)!='Message': return d
-    tcs = d.pop('tool_calls', None)
+    keys,tcs = list(d),d.pop('tool_calls', None)
     m = ltypes.Message(**d)
     if tcs: m.tool_calls = tcs  # kept as plain dicts, as the chat stores them
+    # LiteLLM 1.110 sets some optional fields (`refusal`) after building a response's message: put the fields back in
+    # the order saved, so that the message reads (and iterates, as fastcore's `test_eq` does) as the original did
+    object.__setattr__(m, '__dict__', {k:m.__dict__[k] for k in keys if k in m.__dict__} | m.__dict__)
     return m
 
 # %% ../nbs/09b_persist.ipynb #08985648

@@ -16,8 +16,10 @@ def close_stream(s):
     "Release the HTTP connection under the LiteLLM stream `s` now (a generator, such as a router's wrapper of a stream, is closed)"
     if inspect.isgenerator(s): return s.close()
     inner = getattr(s, 'completion_stream', None)
-    for o in (inner, getattr(inner, 'streaming_response', None)):  # OpenAI's `Stream`; Anthropic's and Gemini's line iterator
-        if callable(close := getattr(o, 'close', None)):
+    # LiteLLM 1.110's stream has a `close` of its own (it lets go of `completion_stream`); 1.106's has none. Then what
+    # it wraps: OpenAI's `Stream`, and Anthropic's and Gemini's line iterator over an HTTP response
+    for o in (s, inner, getattr(inner, 'streaming_response', None)):
+        if o is not None and callable(close := getattr(o, 'close', None)):
             try: close()
             except Exception: pass
 
