@@ -26,6 +26,8 @@ def __getattr__(name):
 
 # public because several of lisette's modules use them, but not what a user calls
 _plumbing = {'ChatBase', 'to_plain', 'run_coro', 'max_ckpts'}
+# settings are read from their module (`lisette.sending.chunk_logging = True`): a star-imported copy would change nothing
+_settings = {'chunk_logging'}
 # explicit, so that `from lisette import *` never rebinds names such as IPython's `display` to our submodules
 _mods = 'messages streaming display tools sending chat notebook asyncchat usage structured persist'.split()
-__all__ = [n for m in _mods for n in _il.import_module(f'{__name__}.{m}').__all__ if n not in _plumbing] + list(_lite_names)
+__all__ = [n for m in _mods for n in _il.import_module(f'{__name__}.{m}').__all__ if n not in _plumbing|_settings] + list(_lite_names)
