@@ -18,11 +18,10 @@ _lite_names = dict(completion='litellm', acompletion='litellm', stream_chunk_bui
                    ModelResponseStream='litellm.types.utils', Message='litellm.types.utils')
 
 def __getattr__(name):
-    "LiteLLM's names in `_lite_names`, imported when first asked for"
+    "LiteLLM's names in `_lite_names`, imported when first asked for (stand-ins while LiteLLM loads in the background)"
     if name not in _lite_names: raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from .lite import load
-    load()
-    return getattr(_il.import_module(_lite_names[name]), name)
+    from .lite import lite_name
+    return lite_name(_lite_names[name], name)
 
 # public because several of lisette's modules use them, but not what a user calls
 _plumbing = {'ChatBase', 'to_plain', 'run_coro', 'max_ckpts'}
@@ -31,3 +30,8 @@ _settings = {'chunk_logging'}
 # explicit, so that `from lisette import *` never rebinds names such as IPython's `display` to our submodules
 _mods = 'messages streaming display tools sending chat notebook asyncchat usage structured persist'.split()
 __all__ = [n for m in _mods for n in _il.import_module(f'{__name__}.{m}').__all__ if n not in _plumbing|_settings] + list(_lite_names)
+
+# where a person is typing (IPython, Jupyter, the REPL), LiteLLM's slow import runs meanwhile, in a background thread
+# (`lisette.lite.background_import`; LISETTE_BACKGROUND_IMPORT=0 turns it off)
+from .lite import background_import as _background_import
+_background_import()
