@@ -8,7 +8,7 @@ name); on top of that, for a page that reads as a tutorial:
 - cells whose only job is to assert are left out, and assertion lines are taken out of example cells;
 - links between notebooks point to the pages they became, and are checked afterwards by `scripts/checklinks.py`;
 - a response's `<details>` gets a `<summary>` saying what it holds, and its `Usage(...)` line is shown field by field."""
-import ast, html, importlib, inspect, json, re, shutil, subprocess, sys
+import ast, html, importlib, inspect, json, re, shutil, subprocess, sys, yaml
 from pathlib import Path
 from fastcore.docments import docments
 
@@ -48,7 +48,7 @@ def _params(f):
         if k in ('self', 'cls') or (k=='return' and not v.get('docment')): continue
         dflt = v.get('default', inspect.Parameter.empty)
         dflt = '' if dflt is inspect.Parameter.empty else f"`{dflt!r}`"
-        rows.append(f"| `{k}` | {_cell_text(_anno(v.get('anno', inspect.Parameter.empty)))} | {_cell_text(dflt) if dflt else ''} | {_cell_text(v.get('docment') or '')} |")
+        rows.append(f"| `{k}` | {_cell_text(_anno(v.get('anno', inspect.Parameter.empty)))} | {dflt.replace('|', '&#124;')} | {_cell_text(v.get('docment') or '')} |")
     if not rows: return ''
     return "| Parameter | Type | Default | Details |\n| --- | --- | --- | --- |\n" + '\n'.join(rows)
 
@@ -185,8 +185,8 @@ def page(nb, pages, order):
     for c in proc['cells']:
         s = _src(c)
         if c['cell_type']=='raw' and s.startswith('---'):
-            fm = dict(re.findall(r"^(\w[\w-]*): (.*)$", s, re.M))
-            title, desc = (fm.get(k, '').strip().strip("'\"") for k in ('title', 'description'))
+            fm = yaml.safe_load(s.strip().strip('-')) or {}
+            title, desc = (str(fm.get(k) or '').strip() for k in ('title', 'description'))
             ptitle = title
             cells.append(_md(f"# {title or nb.stem}\n\n{desc}" if desc else f"# {title or nb.stem}")); continue
         if c['cell_type']=='markdown':
