@@ -79,7 +79,7 @@ _fmt_version = 1
 def _tool_name(t): return lite_mk_func(t)['function']['name']
 
 @patch
-def save(self:(Chat, AsyncChat), path):
+def save(self:Chat|AsyncChat, path):
     "Save the chat to `path` as JSON (secrets, and options JSON cannot hold, left out); returns the path"
     settings,callkw,out = _options(self)
     d = dict(lisette_chat=_fmt_version, model=self.model, sp=self.sp, settings=settings, callkw=callkw,
@@ -116,7 +116,7 @@ def _resolve(names, tools, ns, path):
 
 # %% ../nbs/09b_persist.ipynb #db04554c
 @patch(cls_method=True)
-def load(cls:(Chat, AsyncChat),
+def load(cls:Chat|AsyncChat,
          path, # A file written by `save`
          tools=None, # Tools (functions or schema dicts) to find the saved tool names in
          ns=None, # Namespace to find the saved tool names in, also the chat's `ns`

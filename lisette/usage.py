@@ -78,18 +78,18 @@ def _use(chat, rs):
 
 # %% ../nbs/09c_usage.ipynb #3ec1930e
 @patch(as_prop=True)
-def use(self:(Chat, AsyncChat)):
+def use(self:Chat|AsyncChat):
     "Usage of the last call: every response of its tool loop"
     return _use(self, self.h[self._h0:])
 
 # %% ../nbs/09c_usage.ipynb #803ef3ee
 @patch(as_prop=True)
-def total_use(self:(Chat, AsyncChat)):
+def total_use(self:Chat|AsyncChat):
     "Usage of every response of the chat"
     return _use(self, self.h)
 
 # %% ../nbs/09c_usage.ipynb #e83c3c30
 @patch(as_prop=True)
-def cost(self:(Chat, AsyncChat)):
+def cost(self:Chat|AsyncChat):
     "Total cost of the chat's priced responses, in USD (see `total_use.unpriced` for the others)"
     return self.total_use.cost

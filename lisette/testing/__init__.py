@@ -10,7 +10,9 @@ A complete test, with no network and no key:
 ```python
 from lisette import Chat
 from lisette.testing import Emulator, Reply, ToolCall
+```
 
+```python
 def add(a:int, b:int) -> int:
     "Add `a` and `b`"
     return a+b
