@@ -13,7 +13,7 @@ from .chat import Chat, ChatBase
 
 # %% ../nbs/04b_async.ipynb #b7a1c3d4
 import asyncio, weakref
-from .chat import Run
+from .chat import Run, Io
 
 # %% ../nbs/04b_async.ipynb #0bcb0c24
 class AsyncChat(ChatBase):
@@ -34,6 +34,10 @@ class AsyncChat(ChatBase):
                 if step is None: return
                 if isinstance(step, Run):
                     with r.tools(): r.ran(await step.tools.arun(step.calls, self.tool_timeout))
+                    continue
+                if isinstance(step, Io):
+                    try: r.send = await step.afn()
+                    except Exception as e: r.failed(e)
                     continue
                 kw,first = r.request(step)
                 try:

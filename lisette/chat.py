@@ -50,6 +50,13 @@ class Run:
     calls: list
     tools: Toolbox
 
+# %% ../nbs/04_chat.ipynb #2fa19fce
+@dataclass
+class Io:
+    "A step asking the driver to call `fn` (blocking) or await `afn()` (async), and send back what it returns: counting, a summary"
+    fn: callable
+    afn: callable
+
 # %% ../nbs/04_chat.ipynb #fcda2a41
 def _check_idxs(idxs):
     "`idxs` as a list of message indices, checked against Anthropic's limit of 4 breakpoints"
@@ -96,12 +103,16 @@ class ChatBase(ChatHistory):
                  router=None, # A LiteLLM `Router` (or anything with `completion`/`acompletion`) to send requests through
                  rerun='replace', # Re-running a notebook cell: 'replace' the turns it made before, or 'append' after them
                  approve=None, # Tool calls a person approves before they run: True, a set of tool names, or a function (name, args) -> bool | str
+                 budget=None, # Dollars the chat may spend: a request that would pass it raises `BudgetExceeded` (`lisette.budget`)
+                 compaction=None, # When a request would outgrow the window: 'summarize', 'drop', a function (hist, limit) -> hist, or None
+                 context_window=None, # Tokens a request may carry before compaction (default: 80% of the model's window)
                  **callkw): # Passed to every LiteLLM call (api_base, api_key, extra_headers, ...)
         if not isinstance(model, str) or not model: raise TypeError(f"model must be a LiteLLM model name (str), got {model!r}")
         self.model,self.sp,self.temp,self.search,self.ns,self.cache = model,sp,temp,search,ns,cache
         self.tools,self.max_steps,self.tool_timeout,self.callkw = list(tools or []),max_steps,tool_timeout,callkw
         self.retries,self.router,self.cache_idxs,self.ttl = ifnone(retries, 0 if router else 2),router,_check_idxs(cache_idxs),ttl
         self.backoff,self.max_wait,self.max_parallel,self.approve = backoff,max_wait,max_parallel,approve
+        self.budget,self.compaction,self.context_window,self.compacted = budget,compaction,context_window,[]
         Toolbox(self.tools, ns, approve=approve, model=model)  # checks the tools now: a bad one fails here, not at the first call
         cache_ctl(ttl)  # checks the ttl
         self.hist = mk_msgs(hist) if hist else []
@@ -211,7 +222,8 @@ def _is_overflow(e):
 def _ask(self:ChatBase, tb, prefill, kw, opts):
     "Steps getting one model response; on a context overflow, shorten tool results and retry once"
     mk = lambda: Ask(self._kw(tb, prefill=prefill, kw=kw, **opts), prefill)
-    try: res = yield mk()
+    first = (yield from self._fit(mk)) if self.budget is not None or self.compaction is not None else mk()  # `lisette.budget`
+    try: res = yield first
     except Exception as e:
         if not _is_overflow(e): raise
         n = self._shorten()
@@ -338,6 +350,10 @@ class Chat(ChatBase):
                 if step is None: return
                 if isinstance(step, Run):
                     with r.tools(): r.ran(step.tools.run(step.calls, self.tool_timeout))
+                    continue
+                if isinstance(step, Io):
+                    try: r.send = step.fn()
+                    except Exception as e: r.failed(e)
                     continue
                 kw,first = r.request(step)
                 try:

@@ -139,6 +139,6 @@ def anthropic_error(kind, req, msg=None, tokens=None, limit=200000, **kw):
     return status, {'type':'error', 'error':{'type':typ, 'message':msg or default}, 'request_id':'req_emulator'}
 
 # %% ../../nbs/05a_anthropic.ipynb #1ea2b74f
-anthropic_dialect = register(Dialect('anthropic', [r'/v1/messages'], anthropic_check, anthropic_body, anthropic_sse, anthropic_error,
+anthropic_dialect = register(Dialect('anthropic', [r'/v1/messages(?:\?|$)'], anthropic_check, anthropic_body, anthropic_sse, anthropic_error,
     anthropic_finishes, system=anthropic_system, tools=anthropic_tools, env=('ANTHROPIC_API_BASE','ANTHROPIC_BASE_URL'),
     keys=('ANTHROPIC_API_KEY','ANTHROPIC_AUTH_TOKEN')))

@@ -75,6 +75,7 @@ class Dialect:
     env: tuple = ()  # environment variables LiteLLM reads this provider's base URL from
     keys: tuple = ()  # environment variables LiteLLM reads this provider's API key from
     system_in_messages: bool = False  # the system prompt is one of `messages` (so it is not counted twice)
+    answer: callable = None  # req -> JSON body: the dialect answers by itself, taking no scripted answer (a counting endpoint)
     def __repr__(self): return f'Dialect({self.name!r}, paths={self.paths})'
 
 # %% ../../nbs/05_testing.ipynb #808a9f7e
@@ -399,6 +400,7 @@ def _serve(self:Emulator, h):
     d = dialects[req.provider]
     if msg := d.check(req.body):
         return _send(h, *d.error('invalid', req, msg=msg))
+    if d.answer: return _send(h, 200, d.answer(req))
     item = self._next(req)
     if item is None: return _send(h, *d.error('invalid', req, msg=_unscripted(req, n)))
     self._answer(h, req, item)
