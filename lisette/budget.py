@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['Count', 'input_cost', 'count_tokens', 'acount_tokens', 'BudgetExceeded']
 
-# %% ../nbs/09e_budget.ipynb #2361a654
+# %% ../nbs/09e_budget.ipynb #97b609e2
 import copy, json, re, threading, warnings
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +19,7 @@ from .chat import ChatBase, Chat, Io, to_plain
 from .asyncchat import AsyncChat
 from .usage import Use
 
-# %% ../nbs/09e_budget.ipynb #284739e4
+# %% ../nbs/09e_budget.ipynb #2b173762
 @dataclass
 class Count:
     "What one request would carry: its input tokens, their estimated cost, and how they were counted"
@@ -30,7 +30,7 @@ class Count:
         cost = 'cost unknown' if self.cost is None else f'${self.cost:.6f}'
         return f'**{self.tokens:,} input tokens** · {cost} · counted by {self.by}'
 
-# %% ../nbs/09e_budget.ipynb #0b265431
+# %% ../nbs/09e_budget.ipynb #47550374
 def input_cost(model, # LiteLLM model name
                tokens): # Input tokens
     "The cost in USD of `tokens` input tokens of `model`, per LiteLLM's price map, or `None` if it has no price for it"
@@ -38,7 +38,7 @@ def input_cost(model, # LiteLLM model name
     except Exception: return None
     return None if c is None else c*tokens
 
-# %% ../nbs/09e_budget.ipynb #aca10865
+# %% ../nbs/09e_budget.ipynb #214fe690
 class _Seen(Exception): "Raised by the recording client once LiteLLM has built its request"
 
 @cache
@@ -52,7 +52,7 @@ def _recorder():
             raise _Seen()
     return _Recorder
 
-# %% ../nbs/09e_budget.ipynb #5b462acf
+# %% ../nbs/09e_budget.ipynb #73b68a9d
 _quiet = threading.Lock()
 
 def _request(kw):
@@ -70,7 +70,7 @@ def _request(kw):
     hdrs = {k:v for k,v in s['headers'].items() if k.lower() not in ('content-length', 'content-type')}
     return s['url'], body, s['params'], hdrs
 
-# %% ../nbs/09e_budget.ipynb #720a19aa
+# %% ../nbs/09e_budget.ipynb #f75f9cae
 _anthropic_keys = ('model', 'messages', 'system', 'tools', 'tool_choice', 'thinking')  # what count_tokens takes of a Messages body
 _gemini_keys = ('contents', 'system_instruction', 'systemInstruction', 'tools', 'tool_config', 'toolConfig')
 
@@ -84,7 +84,7 @@ def _local_base(kw):
     if _provider(kw['model'])!='openai' or urlsplit(base).hostname not in ('127.0.0.1', 'localhost'): return None
     return re.sub(r'/v1/?$', '', base.rstrip('/'))
 
-# %% ../nbs/09e_budget.ipynb #b0f6402f
+# %% ../nbs/09e_budget.ipynb #0bdac6e9
 def _count_steps(kw):
     "Steps counting the input tokens of the request `kw`: yield (url, body, params, headers) to post, get its JSON; return a `Count`"
     model,prov = kw['model'],_provider(kw['model'])
@@ -109,11 +109,11 @@ def _count_steps(kw):
     if n is None: n,by = litellm.token_counter(model=model, messages=kw['messages'], tools=kw.get('tools')),"LiteLLM's tokenizer"
     return Count(n, input_cost(model, n), by)
 
-# %% ../nbs/09e_budget.ipynb #93e99738
+# %% ../nbs/09e_budget.ipynb #040c86f0
 def _failed(url, r):
     return RuntimeError(f"lisette: counting the request's tokens failed: {url.split('?')[0]} answered {r.status_code}: {r.text[:300]}")
 
-# %% ../nbs/09e_budget.ipynb #c7434f2f
+# %% ../nbs/09e_budget.ipynb #dfb66cf4
 def count_tokens(kw:dict): # LiteLLM's arguments for one request
     "The `Count` of the input tokens of the request `kw`, asked of the provider's counting endpoint (or a tokenizer)"
     import httpx
@@ -129,7 +129,7 @@ def count_tokens(kw:dict): # LiteLLM's arguments for one request
                 else: val = r.json()
             except Exception as e: err = e
 
-# %% ../nbs/09e_budget.ipynb #05e7f0fa
+# %% ../nbs/09e_budget.ipynb #dbb84b17
 async def acount_tokens(kw:dict): # LiteLLM's arguments for one request
     "The `Count` of the input tokens of the request `kw`, awaited (as `count_tokens`)"
     import httpx
@@ -145,7 +145,7 @@ async def acount_tokens(kw:dict): # LiteLLM's arguments for one request
                 else: val = r.json()
             except Exception as e: err = e
 
-# %% ../nbs/09e_budget.ipynb #12aa3bf6
+# %% ../nbs/09e_budget.ipynb #81113dba
 _opts = ('prefill', 'temp', 'think', 'search', 'tool_choice')
 
 @patch
@@ -156,7 +156,7 @@ def _next_kw(self:ChatBase, msg=None, tools=None, **kw):
     c.hist = self.hist + ([] if msg is None else mk_msgs([msg]))
     return c._kw(tb, kw={k:v for k,v in kw.items() if k not in _opts}, **{k:v for k,v in kw.items() if k in _opts})
 
-# %% ../nbs/09e_budget.ipynb #af5ae9c0
+# %% ../nbs/09e_budget.ipynb #a648eb1c
 @patch
 def count(self:Chat,
           msg=None, # The message the next call would send, if any
@@ -164,13 +164,13 @@ def count(self:Chat,
     "What the next request would carry: a `Count` of its input tokens, their estimated cost, and how they were counted"
     return count_tokens(self._next_kw(msg, **kw))
 
-# %% ../nbs/09e_budget.ipynb #898aab6f
+# %% ../nbs/09e_budget.ipynb #1e2fe833
 @patch
 async def count(self:AsyncChat, msg=None, **kw):
     "What the next request would carry, awaited (as `Chat.count`)"
     return await acount_tokens(self._next_kw(msg, **kw))
 
-# %% ../nbs/09e_budget.ipynb #0c824f87
+# %% ../nbs/09e_budget.ipynb #618b79be
 class BudgetExceeded(Exception):
     "The next request would take the chat past its budget: nothing was sent"
     def __init__(self, spent, estimate, budget):
@@ -180,7 +180,7 @@ class BudgetExceeded(Exception):
                          "raise `chat.budget` and call `chat()` to carry on. (Output is paid once it arrives, so the last "
                          "response may have passed the budget by its output.)")
 
-# %% ../nbs/09e_budget.ipynb #b752e4f6
+# %% ../nbs/09e_budget.ipynb #acb98387
 @patch
 def _check_budget(self:ChatBase, c):
     "Raise `BudgetExceeded` if sending the request counted `c` could pass the budget; warn once if it cannot be known"
@@ -189,15 +189,15 @@ def _check_budget(self:ChatBase, c):
             self._warned_budget = True
             warnings.warn(f"LiteLLM has no price for {self.model}: the budget of ${self.budget} cannot be held", stacklevel=2)
         return
-    spent = self.cost
+    spent = sum((Use.of(r) for r in self.h), Use()).cost  # the priced responses (an unpriced one has had its warning)
     if spent + c.cost > self.budget: raise BudgetExceeded(spent, c.cost, self.budget)
 
-# %% ../nbs/09e_budget.ipynb #ec4f464a
+# %% ../nbs/09e_budget.ipynb #444bb831
 ChatBase.keep_turns = 2 # Turns a summary leaves as they were
 ChatBase.summary_tokens = 1024 # Most tokens the model may write for a summary
 ChatBase.on_compact = None # Called with a line saying what a compaction did
 
-# %% ../nbs/09e_budget.ipynb #e1ea0c03
+# %% ../nbs/09e_budget.ipynb #d8a66b91
 @patch(as_prop=True)
 def token_limit(self:ChatBase):
     "Tokens a request may carry before compaction: `context_window`, else 80% of the model's input window (None if unknown)"
@@ -206,7 +206,7 @@ def token_limit(self:ChatBase):
     except Exception: n = None
     return int(n*0.8) if n else None
 
-# %% ../nbs/09e_budget.ipynb #4ea348ea
+# %% ../nbs/09e_budget.ipynb #d9bd6f3f
 _summary_head = "[Summary of the earlier conversation, written when it outgrew the context window]\n\n"
 _summary_prompt = ("Summarise the conversation below, for yourself to carry it on: the facts, names, numbers and decisions it holds, "
                    "what the user asked for and what is still open. Write only the summary.")
@@ -217,12 +217,12 @@ def is_summary(m):
     c = _d(m).get('content')
     return _role(m)=='user' and isinstance(c, str) and c.startswith(_summary_head)
 
-# %% ../nbs/09e_budget.ipynb #93f8418b
+# %% ../nbs/09e_budget.ipynb #a37dd67d
 def _starts(hist):
     "Indices of the messages of `hist` that start a turn: user messages, not answering a tool round, not a summary"
     return [i for i,m in enumerate(hist) if _role(m)=='user' and (i==0 or _role(hist[i-1])!='tool') and not is_summary(m)]
 
-# %% ../nbs/09e_budget.ipynb #dcd1839a
+# %% ../nbs/09e_budget.ipynb #2b88a3a7
 def _text(m, n=600):
     "One line of a transcript for the message `m`: its role and text, tool calls and results, at most `n` characters of each"
     d = _d(m)
@@ -233,7 +233,7 @@ def _text(m, n=600):
     if d.get('role')=='tool': return f'tool result: {t}'
     return f"{d.get('role')}: {t}" + (f" [calls {', '.join(calls)}]" if calls else '')
 
-# %% ../nbs/09e_budget.ipynb #c66df2ff
+# %% ../nbs/09e_budget.ipynb #10c3a662
 @patch
 def _set_hist(self:ChatBase, new, merge=False):
     "Make `new` the history: what left it goes to `compacted` (into its last entry if `merge`); the recorded turns and the open one follow"
@@ -249,11 +249,11 @@ def _set_hist(self:ChatBase, new, merge=False):
     self.compacted = self.compacted[:-1] + [self.compacted[-1] + removed] if merge and self.compacted else self.compacted + [removed]
     return removed
 
-# %% ../nbs/09e_budget.ipynb #650f4dce
+# %% ../nbs/09e_budget.ipynb #15531301
 @patch
 def _summarize(self:ChatBase, cut, limit=None):
     "Steps replacing the messages of the history before `cut` with a summary the model writes"
-    n = max(200, (limit or 8000)*3)  # characters of transcript the summary request may carry: about a token per 3
+    n = max(4000, (limit or 8000)*3)  # characters of transcript the summary request may carry: about a token per 3
     text = '\n'.join(_text(m) for m in self.hist[:cut])[-n:]
     kw = dict(model=self.model, messages=[{'role':'system', 'content':_summary_prompt}, {'role':'user', 'content':text}],
               temperature=self.temp) | self.callkw | {'max_tokens':self.summary_tokens}
@@ -262,11 +262,15 @@ def _summarize(self:ChatBase, cut, limit=None):
     summary = {'role':'user', 'content':_summary_head + (res.choices[0].message.content or '').strip()}
     return self._set_hist([summary] + self.hist[cut:])
 
-# %% ../nbs/09e_budget.ipynb #b6f9c678
+# %% ../nbs/09e_budget.ipynb #9a3f3170
+def _say(chat, line):
+    if chat.on_compact: chat.on_compact(line)
+
+# %% ../nbs/09e_budget.ipynb #94ea7154
 @patch
 def _counting(self:ChatBase, kw): return Io(lambda: count_tokens(kw), lambda: acount_tokens(kw))
 
-# %% ../nbs/09e_budget.ipynb #a327e077
+# %% ../nbs/09e_budget.ipynb #7fbd9af5
 def _size(m): return len(json.dumps(to_plain(_d(m)), default=str))
 
 @patch
@@ -283,7 +287,7 @@ def _drop(self:ChatBase, limit, c, mk):
         c = yield self._counting(mk().kw)
     return removed
 
-# %% ../nbs/09e_budget.ipynb #f47846df
+# %% ../nbs/09e_budget.ipynb #efcd589a
 _hows = "'summarize', 'drop', a function (hist, limit) -> hist, or None"
 
 @patch
@@ -302,7 +306,7 @@ def _compacting(self:ChatBase, how, limit, c=None, mk=None, keep=None):
     if c is not None: return (yield from self._drop(limit, c, mk))
     return self._set_hist(self.hist[starts[-keep]:]) if keep and len(starts)>keep else []  # on demand: all but the last `keep` turns
 
-# %% ../nbs/09e_budget.ipynb #7ea260bc
+# %% ../nbs/09e_budget.ipynb #14c9014d
 @patch
 def _fit(self:ChatBase, mk):
     "Steps before a request, with a budget or compaction set: compact the history if the request `mk()` builds outgrows the limit, check the budget"
@@ -325,7 +329,7 @@ def _fit(self:ChatBase, mk):
     if self.budget is not None: self._check_budget(c)
     return ask
 
-# %% ../nbs/09e_budget.ipynb #b457cc28
+# %% ../nbs/09e_budget.ipynb #2de0a357
 def _perform_io(g):
     "Run the steps of `g`, each an `Io`, with blocking calls; its result"
     val = None
@@ -342,14 +346,14 @@ async def _aperform_io(g):
         except StopIteration as e: return e.value
         val = await step.afn()
 
-# %% ../nbs/09e_budget.ipynb #eecf1897
+# %% ../nbs/09e_budget.ipynb #9f671959
 @patch
 def compact(self:Chat,
             how=None): # 'summarize', 'drop' or a function (hist, limit) -> hist; default: the chat's `compaction`, else 'summarize'
     "Compact the history now: the messages taken out (also in `chat.compacted`)"
     return _perform_io(self._compacting(how or self.compaction or 'summarize', self.token_limit))
 
-# %% ../nbs/09e_budget.ipynb #6e570a16
+# %% ../nbs/09e_budget.ipynb #7ebc1a8b
 @patch
 async def compact(self:AsyncChat, how=None):
     "Compact the history now, awaited (as `Chat.compact`)"
