@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['turns', 'sp', 'parser', 'is_tty', 'question', 'CliError', 'hosted', 'local', 'ask', 'converse', 'usage_line',
-           'interactive', 'explain', 'run', 'main']
+           'interactive', 'explain', 'run', 'fit_window', 'main']
 
 # %% ../nbs/07_cli.ipynb #863cd6dc
 import sys, re, argparse, importlib.util, warnings
@@ -178,6 +178,7 @@ def run(a, stdin=None, out=None):
     kw,desc = started() if started else (dict(model=a.model), a.model) if typing else hosted(a.model)
     out = out or sys.stdout
     chat = Chat(sp=a.system or (sp if a.demo else ''), max_tokens=a.max_tokens or (200 if a.demo else 1024), **kw)
+    if started: fit_window(chat, out)  # the local model's window is small: compact rather than fail
     if q is not None: ask(chat, q, out); return 0
     print(f'lisette · {desc}', file=out, flush=True)
     if a.demo: converse(chat, out=out)
@@ -188,6 +189,14 @@ def run(a, stdin=None, out=None):
         warnings.simplefilter('ignore')  # the usage line says "cost unknown" itself
         print(f'\n{usage_line(chat.total_use)}', file=out, flush=True)
     return 0
+
+# %% ../nbs/07_cli.ipynb #9c185858
+def fit_window(chat, out=None):
+    "Have `chat` summarise its older turns when a request would outgrow the model's window, saying so in one line on `out`"
+    out = out or sys.stdout
+    chat.compaction = 'summarize'
+    chat.on_compact = lambda line: print(f'[{line}]', file=out, flush=True)
+    return chat
 
 # %% ../nbs/07_cli.ipynb #f3aa524c
 def main(argv=None):
