@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export LITELLM_LOCAL_MODEL_COST_MAP=True
-nbs="00_messages 00a_lite 01_streaming 03_tools 03b_sending 04_chat 04b_async 04c_providers"
+nbs="00_messages 00a_lite 01_streaming 03_tools 03b_sending 03c_capabilities 03d_turns 04_chat 04b_async 04c_providers"
 # pins from the lower bounds, so that they move with pyproject.toml
 pins=$(python3 -c "
 import re, tomllib
