@@ -30,12 +30,46 @@ async def aclose_stream(s):
         try: await close()
         except Exception: pass
 
+# %% ../nbs/01_streaming.ipynb #54fc3757
+def _plain_key(o):
+    "For a stream chunk that carries text and nothing else `stream_chunk_builder` reads, what must match to join it with its neighbours; else None"
+    if getattr(o, 'usage', None) is not None or len(o.choices)!=1: return None
+    ch = o.choices[0]
+    if ch.finish_reason is not None or getattr(ch, 'logprobs', None) is not None or getattr(ch, 'index', 0): return None
+    d = ch.delta
+    if not isinstance(getattr(d, 'content', None), str) or not d.content: return None
+    if any(v for k,v in (d.__dict__ | (d.model_extra or {})).items() if k!='content'): return None
+    if any(v for k,v in (ch.__dict__ | (ch.model_extra or {})).items() if k not in ('delta', 'index', 'finish_reason', 'logprobs')): return None
+    return (o.id, o.model, o.__dict__.get('provider_specific_fields'), o.model_extra)
+
+# %% ../nbs/01_streaming.ipynb #60ed7700
+def _joined(run):
+    "One chunk standing for the text-only chunks `run` (copies: the chunks themselves are left as they are)"
+    if len(run)==1: return run[0]
+    o = run[0]; ch = o.choices[0]
+    d = ch.delta.model_copy(); d.content = ''.join(c.choices[0].delta.content for c in run)
+    ch = ch.model_copy(); ch.delta = d
+    o = o.model_copy(); o.choices = [ch]
+    return o
+
+def _coalesce(chunks):
+    "`chunks` with each run of chunks carrying only text, between the first and the last, joined into one"
+    out,run,prev = [],[],None
+    for i,o in enumerate(chunks):
+        k = _plain_key(o) if 0<i<len(chunks)-1 else None
+        if run and (k is None or k!=prev): out.append(_joined(run)); run = []
+        if k is None: out.append(o)
+        else: run.append(o)
+        prev = k
+    if run: out.append(_joined(run))
+    return out
+
 # %% ../nbs/01_streaming.ipynb #cc9e3e52
 def _complete(chunks, postproc=noop):
     "The response built from `chunks` (after `postproc`), with the reasoning items LiteLLM's builder leaves out"
     postproc(chunks)
     if not chunks: return None
-    res = litellm.stream_chunk_builder(chunks)
+    res = litellm.stream_chunk_builder(_coalesce(chunks))
     ris = [ri for o in chunks if o.choices for ri in getattr(o.choices[0].delta, 'reasoning_items', None) or []]
     m = res.choices[0].message if res is not None and res.choices else None
     if ris and m is not None and not getattr(m, 'reasoning_items', None): m.reasoning_items = ris
