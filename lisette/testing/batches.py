@@ -6,12 +6,12 @@
 __all__ = ['anthropic_create_batch', 'anthropic_get_batch', 'anthropic_batch_results', 'openai_upload', 'openai_get_file',
            'openai_file_content', 'openai_create_batch', 'openai_get_batch']
 
-# %% ../../nbs/05g_batches.ipynb #b4d0d61e
+# %% ../../nbs/05g_batches.ipynb #0f86621c
 import email.parser, email.policy, json, threading, time
 from datetime import datetime, timezone
-from .core import Emulator, Request, route
+from .core import Request, route
 
-# %% ../../nbs/05g_batches.ipynb #965e667b
+# %% ../../nbs/05g_batches.ipynb #cd9d5e5d
 def _state(emu):
     "The emulator's batches and files, made on first use"
     if not hasattr(emu, 'batches'): emu.batches,emu.files,emu.batch_delay = {},{},0
@@ -19,7 +19,7 @@ def _state(emu):
 
 def _iso(t=None): return datetime.fromtimestamp(t or time.time(), timezone.utc).isoformat().replace('+00:00', 'Z')
 
-# %% ../../nbs/05g_batches.ipynb #00778073
+# %% ../../nbs/05g_batches.ipynb #a2e5ec1b
 def _run(emu, b, path):
     "Answer the items of batch `b`, each sent as a request to `path` of its provider, in order"
     for cid,body in b['items']:
@@ -29,7 +29,7 @@ def _run(emu, b, path):
         b['results'].append((cid, status, res))
     b['ended'] = time.time()
 
-# %% ../../nbs/05g_batches.ipynb #46fc57cf
+# %% ../../nbs/05g_batches.ipynb #ce3872d0
 def _start(emu, provider, items, path, **extra):
     "A new batch of `items` ((custom id, body) pairs), answered from now on"
     b = dict(provider=provider, items=items, results=[], created=time.time(), ended=None, **extra)
@@ -37,7 +37,7 @@ def _start(emu, provider, items, path, **extra):
     threading.Thread(target=_run, args=(emu, b, path), daemon=True).start()
     return b
 
-# %% ../../nbs/05g_batches.ipynb #be209a46
+# %% ../../nbs/05g_batches.ipynb #94c5c94c
 def _anth_batch(b):
     "The Message Batch object of batch `b`"
     ok = sum(s==200 for _,s,_ in b['results'])
@@ -46,7 +46,7 @@ def _anth_batch(b):
                 ended_at=b['ended'] and _iso(b['ended']), created_at=_iso(b['created']), expires_at=_iso(b['created']+86400),
                 archived_at=None, cancel_initiated_at=None, results_url=b['ended'] and f"/v1/messages/batches/{b['id']}/results")
 
-# %% ../../nbs/05g_batches.ipynb #267f580e
+# %% ../../nbs/05g_batches.ipynb #b2862ed5
 def _not_found(what, i): return 404, {'type':'error', 'error':{'type':'not_found_error', 'message':f'emulator: no {what} {i!r}'}}
 
 @route('anthropic', 'POST', r'/v1/messages/batches')
@@ -72,13 +72,13 @@ def anthropic_batch_results(emu, req, m, raw):
     res = lambda s,r: dict(type='succeeded', message=r) if s==200 else dict(type='errored', error=r)
     return 200, ''.join(json.dumps(dict(custom_id=c, result=res(s, r)))+'\n' for c,s,r in b['results']), 'application/x-jsonl'
 
-# %% ../../nbs/05g_batches.ipynb #e937b161
+# %% ../../nbs/05g_batches.ipynb #3f8e4dc2
 def _form(headers, raw):
     "The fields of a multipart form: name -> (filename, bytes)"
     msg = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(b'Content-Type: %s\r\n\r\n' % headers['content-type'].encode() + raw)
     return {p.get_param('name', header='content-disposition'): (p.get_filename(), p.get_payload(decode=True)) for p in msg.iter_parts()}
 
-# %% ../../nbs/05g_batches.ipynb #eeba9454
+# %% ../../nbs/05g_batches.ipynb #36e74aa1
 def _file(emu, name, data, purpose):
     "Store `data` as a file; its File object"
     f = dict(id=emu.new_id('file-emu'), object='file', bytes=len(data), created_at=int(time.time()), filename=name, purpose=purpose, status='processed')
@@ -105,7 +105,7 @@ def openai_file_content(emu, req, m, raw):
     f = _state(emu).files.get(m['id'])
     return (200, f['data'], 'application/octet-stream') if f else _not_found('file', m['id'])
 
-# %% ../../nbs/05g_batches.ipynb #c0b54297
+# %% ../../nbs/05g_batches.ipynb #0eec0f1a
 def _oai_batch(emu, b):
     "The Batch object of batch `b`, its output and error files made when it completes"
     ok = [(c,r) for c,s,r in b['results'] if s==200]
@@ -121,7 +121,7 @@ def _oai_batch(emu, b):
                 completed_at=int(b['ended']) if done else None, failed_at=None, expired_at=None, cancelling_at=None, cancelled_at=None,
                 request_counts=dict(total=len(b['items']), completed=len(ok), failed=len(b['results'])-len(ok)), metadata=b['metadata'])
 
-# %% ../../nbs/05g_batches.ipynb #71e3eb8a
+# %% ../../nbs/05g_batches.ipynb #b93b507b
 def _oai_error(msg, param=None): return 400, {'error':dict(message=msg, type='invalid_request_error', param=param, code=None)}
 
 @route('openai', 'POST', r'/v1/batches')
