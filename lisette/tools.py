@@ -6,7 +6,7 @@
 __all__ = ['ToolResponse', 'StopResponse', 'result_content', 'tool_list', 'Toolbox', 'unique_calls', 'sendable_calls', 'run_coro']
 
 # %% ../nbs/03_tools.ipynb #ff0d7bcf
-import json, asyncio, inspect, threading, functools, itertools, math, warnings
+import builtins, json, asyncio, inspect, threading, functools, itertools, math, warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 import jsonschema, pydantic_core
@@ -91,6 +91,20 @@ def _check_approve(a):
     if isinstance(a, (set, frozenset, list, tuple)) and all(isinstance(n, str) for n in a): return frozenset(a)
     raise TypeError(f"approve must be True, a set or list of tool names, or a function (name, args) -> bool | str; got {a!r:.80}")
 
+def _aliases(t, nm):
+    "The names the tool `t`, named `nm` for the model, goes by in `approve`: `nm`, and an MCP tool's name on its server (bare and prefixed)"
+    own = getattr(t, 'mcp_name', None)
+    if not isinstance(own, str): return {nm}
+    return {nm, own, (getattr(getattr(t, 'mcp_server', None), 'prefix', '') or '')+own}
+
+def _approved_names(a, names):
+    "The model's names of the tools the set `a` names, given `names` (a name in `approve` -> the model's names it stands for)"
+    if unknown := sorted(a - names.keys()):
+        declared = sorted({o for v in names.values() for o in v})
+        raise ValueError(f"approve names {', '.join(map(repr, unknown))}, which no declared tool is called (a call would run unasked); "
+                         f"the declared tools: {', '.join(declared) or 'none'}")
+    return frozenset(o for n in a for o in names[n])
+
 # %% ../nbs/03_tools.ipynb #14e46143
 _warned = set()
 
@@ -105,14 +119,15 @@ def _warn_no_tools(model):
 # %% ../nbs/03_tools.ipynb #ffe7ed93
 class Toolbox:
     "The declared tools of a call: their schemas, and the functions that may run"
-    ask = input # How a person is asked to approve a call (prompt in, answer out); set `Toolbox.ask` to ask differently
+    ask = None # How a person is asked to approve a call (prompt in, answer out); `None`: `input`, looked up at each question
     def __init__(self,
                  tools=None, # Functions, tool objects carrying a `tool_schema`, or tool schema dicts
                  ns=None, # Where to find the implementation of a schema dict, by name
                  max_chars=100_000, # Longest result text sent to the model
                  max_parallel=None, # Most tool calls run from one response (`None`: no limit)
                  approve=None, # Which calls a person approves first: True, a set of tool names, or a function (name, args) -> bool | str
-                 model=None): # The model the tools are declared to (warned about if it cannot call tools)
+                 model=None, # The model the tools are declared to (warned about if it cannot call tools)
+                 also=None): # More declared tools an `approve` set may name (a chat's own, beside a call's `tools=`)
         self.schemas,self.fns,self.typed,self.max_chars,self.max_parallel = {},{},set(),max_chars,max_parallel
         self.approve,self.model = _check_approve(approve),model
         for t in tool_list(tools):
@@ -123,6 +138,12 @@ class Toolbox:
             fn = t if callable(t) else (ns or {}).get(nm)
             if callable(fn): self.fns[nm] = fn
             if fn is t and not isinstance(t, dict) and not isinstance(getattr(t, 'tool_schema', None), dict): self.typed.add(nm)
+        if isinstance(self.approve, frozenset):
+            names = {}
+            for t in tool_list(tools)+tool_list(also):
+                nm = lite_mk_func(t)['function']['name']
+                for a in _aliases(t, nm): names.setdefault(a, set()).add(nm)
+            self.approve = _approved_names(self.approve, names)
         if self.schemas: _warn_no_tools(model)
     def __bool__(self): return bool(self.schemas)
     def __repr__(self): return f"Toolbox({list(self.schemas)})"
@@ -226,7 +247,7 @@ def _declined(why):
 # %% ../nbs/03_tools.ipynb #c8a88edb
 def _ask_person(ask, nm, raw):
     "True if the person answers yes to running `nm` with the raw arguments `raw`; else the reason for refusing"
-    try: ans = ask(f'🔧 {nm}({str(raw or "")[:500]})\nRun this tool call? [y/N] ')
+    try: ans = (ask or builtins.input)(f'🔧 {nm}({str(raw or "")[:500]})\nRun this tool call? [y/N] ')
     except EOFError: return 'nobody could be asked (no input to read an answer from)'
     return str(ans).strip().lower() in ('y', 'yes') or ''
 
