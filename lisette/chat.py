@@ -495,6 +495,11 @@ _stream_kw = {'stream':True, 'stream_options':{'include_usage':True}}  # OpenAI 
 def _check_call(self:ChatBase, max_steps=None):
     "Fail at once, before the call starts, on options it cannot run with"
     if max_steps is not None: _check_steps(max_steps)
+    if miss := {k:v for k,v in (getattr(self, 'withheld', None) or {}).items() if k not in self.callkw}:  # set by `load`
+        opts = ', '.join(f'{k}={v!r}' for k,v in miss.items())
+        raise ValueError(f"this chat was loaded from a file whose {opts} was not applied (a chat file is not trusted with where requests go); "
+                         f"without it, this call would go to the default host of {self.model}'s provider, with your API key. Load the file "
+                         f"again with trust=True if you trust it, or set chat.callkw[{next(iter(miss))!r}]")
 
 # %% ../nbs/04_chat.ipynb #010d972a
 _tools_of = contextvars.ContextVar('lisette_tools_of', default=None)  # the chat whose tools run in this context

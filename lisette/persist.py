@@ -109,16 +109,34 @@ def _resolve(names, tools, ns, path):
     if missing: raise ValueError(f"{path} uses tool(s) {', '.join(missing)}, which were not provided: pass them in `tools=` or `ns=`")
     return [by_name.get(n) or ns[n] for n in names] + [t for n,t in by_name.items() if n not in names]
 
+# %% ../nbs/09b_persist.ipynb #5811ea63
+_routing = re.compile(r'base|url|endpoint|host|header|proxy|router|provider|region|location|project|organization|deployment|version', re.I)
+_endpoint = re.compile(r'base|url|endpoint|host', re.I)
+
+def _risky(k):
+    "True if the option `k` says where requests go or what credentials they carry"
+    return _is_secret(k) or bool(_routing.search(str(k)))
+
+def _untrusted(opts, given):
+    "The options of `opts` a file may not set: where requests go or what they carry, unless `given` again (`None` values: nothing to set)"
+    return {k:v for k,v in opts.items() if v is not None and k not in given and _risky(k)}
+
 # %% ../nbs/09b_persist.ipynb #db04554c
 @patch(cls_method=True)
 def load(cls:(Chat, AsyncChat),
          path, # A file written by `save`
          tools=None, # Tools (functions or schema dicts) to find the saved tool names in
          ns=None, # Namespace to find the saved tool names in, also the chat's `ns`
+         trust=False, # Apply the file's endpoint, header, credential and routing options (only for a file you trust)
          **kw): # Override saved settings and LiteLLM options (e.g. `api_key`)
     "Load a chat saved with `save`"
     d = _read(path)
     tools = _resolve(d.get('tools', []), tools, ns, path)
     settings = {k:v for k,v in d.get('settings', {}).items() if k in _setting_names()}  # a setting this lisette no longer has is ignored
-    opts = settings | d.get('callkw', {}) | kw
-    return cls(d['model'], sp=d.get('sp', ''), tools=tools, hist=d['hist'], ns=ns, **opts)
+    opts = settings | d.get('callkw', {})
+    held = {} if trust else _untrusted(opts, kw)
+    if held: warnings.warn(f"load: {path} asks to send requests with {', '.join(held)}, which were not applied: a chat file could send "
+                           "your API key elsewhere. Pass them again to `load`, or `trust=True` for a file you trust", stacklevel=2)
+    chat = cls(d['model'], sp=d.get('sp', ''), tools=tools, hist=d['hist'], ns=ns, **{k:v for k,v in opts.items() if k not in held} | kw)
+    chat.withheld = {k:v for k,v in held.items() if _endpoint.search(k)}  # its calls fail until these are given
+    return chat
