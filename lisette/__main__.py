@@ -145,7 +145,11 @@ def _unreachable(e):
 
 # %% ../nbs/07_cli.ipynb #64070bd6
 def explain(e):
-    "One or two lines telling the user what the exception `e` means and what to do"
+    "One or two lines telling the user what the exception `e` means and what to do (any key lisette sent masked)"
+    from lisette.masking import mask
+    return mask(_explain(e))
+
+def _explain(e):
     if isinstance(e, CliError): return str(e)
     from lisette.lite import litellm
     msg,m = _short(e),getattr(e, 'model', None) or 'the model'

@@ -22,6 +22,7 @@ from .sending import send, asend
 # %% ../nbs/04_chat.ipynb #a4c0e1d2
 import copy, threading, collections, weakref
 from .notebook import watch_cells, current_cell, fmt_hist
+from .masking import mask
 
 # %% ../nbs/04_chat.ipynb #302fbbec
 _efforts = {'l':'low', 'm':'medium', 'h':'high'}
@@ -601,8 +602,8 @@ def cost(self:ChatBase):
 # %% ../nbs/04_chat.ipynb #01dc2ee1
 @patch
 def print_hist(self:ChatBase):
-    "Print each message on a different line, images and other binary data abbreviated to their type and size"
-    for m in self.hist: print(abbrev(m), end='\n\n')
+    "Print each message on a different line, images and other binary data abbreviated to their type and size, keys masked"
+    for m in self.hist: print(mask(str(abbrev(m))), end='\n\n')
 
 # %% ../nbs/04_chat.ipynb #d875c1ee
 def _turn_starts(hist):

@@ -13,6 +13,7 @@ from fastcore.utils import *
 from .lite import ltypes, is_lite
 from .messages import lite_mk_func
 from .tools import tool_list
+from .masking import mask
 from .chat import Chat, to_plain
 from .asyncchat import AsyncChat
 
@@ -80,7 +81,7 @@ def save(self:(Chat, AsyncChat), path):
     d = dict(lisette_chat=_fmt_version, model=self.model, sp=self.sp, settings=settings, callkw=callkw,
              tools=[_tool_name(t) for t in tool_list(self.tools)], hist=[_msg_json(m) for m in self.hist])
     path = Path(path)
-    try: txt = json.dumps(d, indent=1, ensure_ascii=False)
+    try: txt = mask(json.dumps(d, indent=1, ensure_ascii=False))  # a key that got into the history (echoed by a tool, pasted) is masked
     except (TypeError, ValueError) as e:
         i = next((i for i,m in enumerate(d['hist']) if not _is_json(m)), None)
         raise TypeError(f"save: message {i} of the history cannot be written as JSON ({e}); nothing was written") from None
