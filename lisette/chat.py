@@ -208,7 +208,7 @@ class ChatBase:
                  **callkw): # Passed to every LiteLLM call (api_base, api_key, extra_headers, ...)
         if not isinstance(model, str) or not model: raise TypeError(f"model must be a LiteLLM model name (str), got {model!r}")
         self.model,self.sp,self.temp,self.search,self.ns,self.cache = model,sp,temp,search,ns,cache
-        self.tools,self.max_steps,self.tool_timeout,self.callkw = list(tools or []),max_steps,tool_timeout,callkw
+        self.tools,self.max_steps,self.tool_timeout,self.callkw = check_tools(tools),max_steps,tool_timeout,callkw
         self.retries,self.router,self.cache_idxs,self.ttl = ifnone(retries, 0 if router else 2),router,_check_idxs(cache_idxs),ttl
         self.backoff,self.max_wait,self.max_parallel,self.approve = backoff,max_wait,max_parallel,approve
         Toolbox(self.tools, ns, approve=approve, model=model)  # checks the tools now: a bad one fails here, not at the first call

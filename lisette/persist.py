@@ -69,6 +69,20 @@ def _options(chat):
             if not _is_json(v): out.append(f'{k} ({type(v).__name__})'); del d[k]
     return settings, callkw, out
 
+# %% ../nbs/09b_persist.ipynb #b194f87c
+def _write(path, txt):
+    "Write `txt` to `path` through a temporary file beside it, renamed over it; nothing left behind if that fails"
+    tmp = None
+    try:
+        with tempfile.NamedTemporaryFile('w', dir=path.parent, prefix=path.name, suffix='.tmp', delete=False, encoding='utf-8') as f:
+            tmp = f.name
+            f.write(txt)
+        os.replace(tmp, path)
+    except BaseException as e:
+        if tmp: Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError): raise type(e)(e.errno, f'save: cannot write {path}: {e.strerror}') from None
+        raise
+
 # %% ../nbs/09b_persist.ipynb #5e976621
 _fmt_version = 1
 
@@ -85,8 +99,7 @@ def save(self:(Chat, AsyncChat), path):
     except (TypeError, ValueError) as e:
         i = next((i for i,m in enumerate(d['hist']) if not _is_json(m)), None)
         raise TypeError(f"save: message {i} of the history cannot be written as JSON ({e}); nothing was written") from None
-    with tempfile.NamedTemporaryFile('w', dir=path.parent, prefix=path.name, suffix='.tmp', delete=False, encoding='utf-8') as f: f.write(txt)
-    os.replace(f.name, path)
+    _write(path, txt)
     if out: warnings.warn(f"save: {path} leaves out {', '.join(out)}: JSON cannot hold them; pass them again to `load`", stacklevel=2)
     return path
 
