@@ -446,7 +446,8 @@ def _ask(self:ChatBase, tb, prefill, kw, opts):
 def _steps(self:ChatBase, msg=None, prefill=None, temp=None, think=None, search=None, max_steps=None,
            final_prompt=_final_prompt, tool_choice=None, tools=None, approve=None, **kw):
     "Generator of `Ask`/`Run` steps running one call of the chat, tool loop included; `kw` goes to LiteLLM"
-    tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel, approve=ifnone(approve, self.approve), model=self.model)
+    tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel, approve=ifnone(approve, self.approve),
+                 model=self.model, also=None if tools is None else self.tools)  # `approve` may name the chat's tools and the call's
     max_steps,rounds,pauses,final = _check_steps(ifnone(max_steps, self.max_steps)),0,0,False
     if prefill and not can_prefill(self.model): warnings.warn(f"{self.model} takes no assistant prefill: {prefill!r} is not sent"); prefill = None
     self._start_turn(msg)  # after the options are checked: a bad one leaves `hist` as it was
@@ -614,6 +615,9 @@ def _turn_starts(hist):
 @patch
 def undo(self:ChatBase):
     "Take the latest turn (all the messages one call added) out of `hist`, and return them"
+    if self._queue.holder is not None:  # its answer would be stored after the turn was taken out
+        raise RuntimeError("undo: a call of this chat is still running (a stream not read to its end, or a call in another thread or "
+                           "task); finish it, or close its stream, then undo")
     if self.turns and self._tail(self.turns[-1:]): n = len(self.turns.pop().msgs)
     else:  # no record of it (a history given or edited by hand): the turn starts at the last user message
         starts = _turn_starts(self.hist)
@@ -631,7 +635,9 @@ def fork(self:ChatBase):
     memo = {id(m):copy.deepcopy(m) for m in self.hist}
     new.hist = [memo[id(m)] for m in self.hist]
     new.turns = [Turn([memo[id(m)] for m in t.msgs]) for t in self.turns if all(id(m) in memo for m in t.msgs)]
-    new.tools,new.callkw,new.cache_idxs,new.h,new.replaced = list(self.tools),dict(self.callkw),list(self.cache_idxs),[],[]
+    own = lambda v: copy.deepcopy(v) if isinstance(v, (dict, list)) else v  # schema dicts, headers: the fork's own; functions, clients: shared
+    new.tools,new.callkw = [own(t) for t in self.tools],{k:own(v) for k,v in self.callkw.items()}
+    new.cache_idxs,new.h,new.replaced = list(self.cache_idxs),[],[]
     new._queue,new._open,new._seen = _TurnQueue(),None,None
     return new
 

@@ -310,7 +310,9 @@ class _Interrupted(Exception): "A `KeyboardInterrupt` inside a tool, carried thr
 # %% ../nbs/03_tools.ipynb #eed4ea70
 def _err(e):
     "The tool result for the exception `e`"
-    return f"Error: {type(e).__name__}: {e}"
+    try: msg = str(e)
+    except Exception as e2: msg = f'(its message could not be shown: {type(e2).__name__})'  # a broken `__str__` must not end the loop
+    return f"Error: {type(e).__name__}: {msg}"
 
 # %% ../nbs/03_tools.ipynb #2a4137d8
 def _failed(e):
