@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['turns', 'sp', 'parser', 'is_tty', 'question', 'CliError', 'hosted', 'local', 'Scrub', 'for_terminal', 'ask',
-           'converse', 'usage_line', 'interactive', 'explain', 'run', 'main']
+           'count_stopped', 'converse', 'usage_line', 'interactive', 'explain', 'run', 'main']
 
 # %% ../nbs/07_cli.ipynb #863cd6dc
 import sys, re, argparse, importlib.util, warnings
@@ -80,7 +80,16 @@ def local(gguf=None, threads=None):
         try: kw = p.ready()
         except LocalModelError as e: raise CliError(f'lisette: {e}') from None
         return kw, f"{kw['model']}, served by llama.cpp in a child process ({p.threads} thread{'s'*(p.threads!=1)}, ready in {p.info['ready_in']:.1f} s)"
+    ready.process,ready.args = p,(gguf, threads)
     return ready
+
+# %% ../nbs/07_cli.ipynb #9f3843ae
+def _restart(chat, server):
+    "Start the local model again, as `server` (what `local` returned) was, and point `chat` at it; the new one"
+    new = local(*server.args)
+    kw,_ = new()
+    chat.callkw |= {k:v for k,v in kw.items() if k!='model'}
+    return new
 
 # %% ../nbs/07_cli.ipynb #18cfe5f1
 _ctrl = re.compile(r'''\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)   # OSC (title, clipboard, links), ended by BEL or ST
@@ -112,11 +121,32 @@ def ask(chat, msg, out=None, raw=False):
     from lisette.streaming import delta_text
     out = out or sys.stdout
     flush,res,shown = out.isatty(),None,for_terminal(out, raw)
-    for o in chat(msg, stream=True):
-        if is_lite(o, 'ModelResponseStream'): print(shown(delta_text(o) or ''), end='', file=out, flush=flush)
-        elif is_lite(o, 'ModelResponse'): res = o
+    got = []
+    try:
+        for o in chat(msg, stream=True):
+            if is_lite(o, 'ModelResponseStream'):
+                got.append(t := delta_text(o) or '')
+                print(shown(t), end='', file=out, flush=flush)
+            elif is_lite(o, 'ModelResponse'): res,got = o,[]
+    except KeyboardInterrupt:
+        count_stopped(chat, ''.join(got))
+        raise
     print(file=out, flush=True)
     return res
+
+# %% ../nbs/07_cli.ipynb #1dbe1427
+def count_stopped(chat, text):
+    "Add to `chat`'s usage the tokens of an answer stopped mid-stream: the request's and those of `text`, received so far (estimated)"
+    from lisette.lite import litellm
+    from lisette.messages import msg_dict
+    try:
+        msgs = ([{'role':'system', 'content':chat.sp}] if chat.sp else []) + [msg_dict(m) for m in chat.hist]
+        p,c = litellm.token_counter(model=chat.model, messages=msgs),litellm.token_counter(model=chat.model, text=text) if text else 0
+        r = litellm.ModelResponse(model=chat.model, usage=litellm.Usage(prompt_tokens=p, completion_tokens=c, total_tokens=p+c))
+        try: r._hidden_params['response_cost'] = litellm.completion_cost(completion_response=r, model=chat.model)
+        except Exception: pass  # no price known: counted as unpriced
+        chat.h.append(r)
+    except Exception: pass  # an estimate is not worth failing for
 
 # %% ../nbs/07_cli.ipynb #32919a91
 turns = ("My favourite fruit is mango.", "What is my favourite fruit?")
@@ -137,7 +167,7 @@ def usage_line(u): # A `lisette.usage.Use`
     return f'usage: {u.prompt:,} prompt tokens{cached} · {u.completion:,} completion tokens · {u.cost_text}'
 
 # %% ../nbs/07_cli.ipynb #4d3766a7
-def interactive(chat, out=None, inp=input, raw=False):
+def interactive(chat, out=None, inp=input, raw=False, server=None): # `server`: what `local` returned, to start it again if it died
     "Chat on the terminal: read a line with `inp`, stream the answer to `out`, until /exit or end of input"
     out = out or sys.stdout
     if inp is input and importlib.util.find_spec('readline'): importlib.import_module('readline')  # line editing and history for `input`
@@ -148,6 +178,7 @@ def interactive(chat, out=None, inp=input, raw=False):
         if msg in ('/exit', '/quit'): break
         if not msg: continue
         if _undecodable.search(msg): print('lisette: that line is not valid UTF-8 text; nothing was sent.', file=out, flush=True); continue
+        if server is not None and server.process.proc.poll() is not None: server = _restart(chat, server)
         n = len(chat.hist)
         try: ask(chat, msg, out, raw)
         except KeyboardInterrupt:
@@ -155,7 +186,10 @@ def interactive(chat, out=None, inp=input, raw=False):
             print('\n[stopped]', file=out, flush=True)
         except Exception as e:
             del chat.hist[n:]
-            print(for_terminal(out)(explain(e)), file=out, flush=True)
+            msg = explain(e)
+            if server is not None and (code := server.process.proc.poll()) is not None:
+                msg = f"lisette: the local model's server stopped (exit status {code}); it will be started again for the next question."
+            print(for_terminal(out)(msg), file=out, flush=True)
     return chat
 
 # %% ../nbs/07_cli.ipynb #c6c70938
@@ -215,7 +249,7 @@ def run(a, stdin=None, out=None):
     if a.demo: converse(chat, out=out, raw=a.raw)
     else:
         print('/exit or Ctrl-D ends the chat; Ctrl-C stops an answer.', file=out, flush=True)
-        interactive(chat, out, raw=a.raw)
+        interactive(chat, out, raw=a.raw, server=started)
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')  # the usage line says "cost unknown" itself
         print(f'\n{usage_line(chat.total_use)}', file=out, flush=True)
