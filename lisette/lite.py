@@ -131,10 +131,12 @@ class _LiteClass(type):
     def __repr__(cls): return f"<LiteLLM's class {cls.__name__}{'' if _lite is None else ', loaded'}>"
 
 # %% ../nbs/00a_lite.ipynb #658ad73b
+_async_fns = {'acompletion', 'aresponses', 'aembedding', 'atext_completion', 'aimage_generation'}  # LiteLLM's async twins
+
 def _lite_fn(mod, name):
     "A stand-in for the LiteLLM function `name` of module `mod`, calling it once LiteLLM is loaded"
     def real(): load(); return getattr(importlib.import_module(mod), name)
-    if name.startswith('a') and name!='abs':  # LiteLLM's async twins: acompletion, ...
+    if name in _async_fns:
         async def f(*args, **kw): return await real()(*args, **kw)
     else:
         def f(*args, **kw): return real()(*args, **kw)
