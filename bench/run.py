@@ -409,7 +409,45 @@ def bench_main_job(q):
     row(9, f"main job: time to first token (`{' '.join(['lisette']+cmd[3:])}`)", f'{a:.3f} s', f'{base:.3f} s (import litellm)', a/base,
         f'model load {ld:.2f} s (the CLI\'s figure); import + load {base+ld:.2f} s, max of the two {max(base, ld):.2f} s', '(reported)', None, a.cpu/base.cpu)
 
-benches = [bench_call, bench_stream, bench_toolloop, bench_concurrency, bench_tools_parallel, bench_history, bench_startup, bench_first_call, bench_main_job]
+def server_peak(srv):
+    "The most requests the bench server had in flight at once since the last ask"
+    srv.stdin.write('peak\n'); srv.stdin.flush()
+    return int(srv.stdout.readline())
+
+def bench_map(q, srv):
+    """10. 1,000 prompts through `achat_map` vs a hand-written `asyncio.Semaphore` + `litellm.acompletion` loop at the same
+    concurrency (16): throughput, peak memory (tracemalloc, a separate run of each) and the concurrency the server saw"""
+    import tracemalloc
+    from lisette import achat_map
+    model,n,conc = models['openai'],q(1000, 40),16
+    kw = {k:v for k,v in sent(lambda r: Chat(model, router=r)(prompt)).items() if k!='messages'}
+    prompts = [f'{prompt} {i}' for i in range(n)]
+    async def lis():
+        res = await achat_map(model, prompts, max_concurrency=conc, progress=False)
+        assert all(isinstance(r, ModelResponse) for r in res)
+    async def raw():
+        sem = asyncio.Semaphore(conc)
+        async def one(p):
+            async with sem: return await litellm.acompletion(messages=[{'role':'user', 'content':p}], **kw)
+        res = await asyncio.gather(*(one(p) for p in prompts), return_exceptions=True)
+        assert all(isinstance(r, ModelResponse) for r in res)
+    async def main():
+        (a,ca),(b,cb) = await apaired(lis, raw, q(3, 1))
+        mem,seen = {},{}
+        for k,f in dict(lisette=lis, raw=raw).items():
+            server_peak(srv)
+            tracemalloc.start()
+            await f()
+            mem[k] = tracemalloc.get_traced_memory()[1]; tracemalloc.stop()
+            seen[k] = server_peak(srv)
+        return a,b,ca,cb,mem,seen
+    a,b,ca,cb,mem,seen = asyncio.run(main())
+    r = b/a
+    row(10, f'chat_map {n} prompts, concurrency {conc}', f'{n/a:.0f} items/s', f'{n/b:.0f} calls/s (Semaphore + acompletion)', r,
+        f"peak memory {mem['lisette']/2**20:.1f} MB vs {mem['raw']/2**20:.1f} MB; server saw at most {seen['lisette']} vs {seen['raw']} in flight",
+        'throughput ≥ 0.95, server ≤ 16', r>=0.95 and seen['lisette']<=conc, ca/cb)
+
+benches = [bench_call, bench_stream, bench_toolloop, bench_concurrency, bench_tools_parallel, bench_history, bench_startup, bench_first_call, bench_main_job, bench_map]
 
 # ---------------------------------------------------------------------------------------------------- main
 
@@ -433,7 +471,7 @@ def main(argv=None):
     global litellm, Chat, AsyncChat, close_stream, ModelResponse, ModelResponseStream, Message, run_no, only
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--quick', action='store_true', help='tiny N and one run: a smoke run')
-    ap.add_argument('--only', default='1,2,3,4,5,6,7,8,9', help='comma-separated benchmark numbers')
+    ap.add_argument('--only', default='1,2,3,4,5,6,7,8,9,10', help='comma-separated benchmark numbers')
     ap.add_argument('--runs', type=int, help='times to run the whole set (default 3; 1 with --quick)')
     ap.add_argument('--json', help='also write the results as JSON to this file')
     args = ap.parse_args(argv)
@@ -452,7 +490,7 @@ def main(argv=None):
         for run_no in range(1, runs+1):
             print(f'\nrun {run_no} of {runs}\n' + ' | '.join(columns), flush=True)
             for i,f in enumerate(benches, 1):
-                if i in only: f(q, srv) if f is bench_concurrency else f(q)
+                if i in only: f(q, srv) if f in (bench_concurrency, bench_map) else f(q)
         m['seconds'],m['load after'],m['runs'] = round(time.perf_counter()-t0, 1),' '.join(f'{o:.1f}' for o in os.getloadavg()),runs
     finally:
         srv.stdin.close(); srv.wait(5)

@@ -8,7 +8,7 @@ holding `bench:`) picks the answer:
 - `bench:words=K` -> a text of K words (streamed as K/2 chunks)
 - anything else   -> a short fixed text
 """
-import re, sys
+import re, sys, threading
 from lisette.testing import Emulator, Reply, ToolCall
 
 reply_text = 'Hello! This is the benchmark reply, the same for lisette and for raw LiteLLM.'
@@ -35,19 +35,31 @@ def answer(msgs):
     if kind=='words': return Reply(' '.join(f'w{j}' for j in range(k)))
     return Reply(f'Done after {turns} tool rounds.')
 
+inflight = dict(now=0, peak=0, lock=threading.Lock())  # requests being answered: the concurrency the server sees
+
+def counted(h):
+    "Answer the request in `h`, counting it as in flight meanwhile"
+    with inflight['lock']: inflight['now'] += 1; inflight['peak'] = max(inflight['peak'], inflight['now'])
+    try: return h.server.emu._serve(h)
+    except (BrokenPipeError, ConnectionResetError): h.close_connection = True
+    finally:
+        with inflight['lock']: inflight['now'] -= 1
+
 def main():
     emu = Emulator().start()
     # Two settings of the emulator's socketserver that would measure the emulator rather than the client:
     # its default listen backlog (5) drops SYNs under hundreds of concurrent connections (retried after 1 s), and
     # with Nagle's algorithm on, a response written as headers then body waits for the client's delayed ACK (40 ms).
     emu._srv.socket.listen(2048)
-    emu._srv.RequestHandlerClass = type('Handler', (emu._srv.RequestHandlerClass,), dict(disable_nagle_algorithm=True))
+    emu._srv.RequestHandlerClass = type('Handler', (emu._srv.RequestHandlerClass,), dict(disable_nagle_algorithm=True, do_POST=counted))
     def responder(req):
         if len(emu.requests) > 200: del emu.requests[:100]  # the log is for tests; keep memory flat
         return answer(req.messages)
     emu.responder = responder
     print(emu.url, flush=True)
-    sys.stdin.read()  # serve until the parent closes our stdin (or exits)
+    for line in sys.stdin:  # serve until the parent closes our stdin (or exits); `peak` prints the most requests in flight at once since the last `peak`
+        if line.strip()=='peak':
+            with inflight['lock']: print(inflight['peak'], flush=True); inflight['peak'] = 0
     emu.stop()
 
 if __name__ == '__main__': main()

@@ -30,6 +30,7 @@ _all_ = ['uses_responses_api', 'can_search', 'can_think', 'uses_breakpoints', 'c
 # %% ../nbs/04_chat.ipynb #a4c0e1d2
 import threading, weakref
 from .notebook import watch_cells, fmt_hist
+from .masking import mask
 
 # %% ../nbs/04_chat.ipynb #19d42ff6
 _final_prompt = ("You have used all the tool calls allowed for this request, so no more tools can run now. "
@@ -99,7 +100,7 @@ class ChatBase(ChatHistory):
                  **callkw): # Passed to every LiteLLM call (api_base, api_key, extra_headers, ...)
         if not isinstance(model, str) or not model: raise TypeError(f"model must be a LiteLLM model name (str), got {model!r}")
         self.model,self.sp,self.temp,self.search,self.ns,self.cache = model,sp,temp,search,ns,cache
-        self.tools,self.max_steps,self.tool_timeout,self.callkw = list(tools or []),max_steps,tool_timeout,callkw
+        self.tools,self.max_steps,self.tool_timeout,self.callkw = check_tools(tools),max_steps,tool_timeout,callkw
         self.retries,self.router,self.cache_idxs,self.ttl = ifnone(retries, 0 if router else 2),router,_check_idxs(cache_idxs),ttl
         self.backoff,self.max_wait,self.max_parallel,self.approve = backoff,max_wait,max_parallel,approve
         Toolbox(self.tools, ns, approve=approve, model=model)  # checks the tools now: a bad one fails here, not at the first call
@@ -228,7 +229,8 @@ def _ask(self:ChatBase, tb, prefill, kw, opts):
 def _steps(self:ChatBase, msg=None, prefill=None, temp=None, think=None, search=None, max_steps=None,
            final_prompt=_final_prompt, tool_choice=None, tools=None, approve=None, **kw):
     "Generator of `Ask`/`Run` steps running one call of the chat, tool loop included; `kw` goes to LiteLLM"
-    tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel, approve=ifnone(approve, self.approve), model=self.model)
+    tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel, approve=ifnone(approve, self.approve),
+                 model=self.model, also=None if tools is None else self.tools)  # `approve` may name the chat's tools and the call's
     max_steps,rounds,pauses,final = _check_steps(ifnone(max_steps, self.max_steps)),0,0,False
     if prefill and not can_prefill(self.model): warnings.warn(f"{self.model} takes no assistant prefill: {prefill!r} is not sent"); prefill = None
     self._start_turn(msg)  # after the options are checked: a bad one leaves `hist` as it was
@@ -278,6 +280,11 @@ _stream_kw = {'stream':True, 'stream_options':{'include_usage':True}}  # OpenAI 
 def _check_call(self:ChatBase, max_steps=None):
     "Fail at once, before the call starts, on options it cannot run with"
     if max_steps is not None: _check_steps(max_steps)
+    if miss := {k:v for k,v in (getattr(self, 'withheld', None) or {}).items() if k not in self.callkw}:  # set by `load`
+        opts = ', '.join(f'{k}={v!r}' for k,v in miss.items())
+        raise ValueError(f"this chat was loaded from a file whose {opts} was not applied (a chat file is not trusted with where requests go); "
+                         f"without it, this call would go to the default host of {self.model}'s provider, with your API key. Load the file "
+                         f"again with trust=True if you trust it, or set chat.callkw[{next(iter(miss))!r}]")
 
 # %% ../nbs/04_chat.ipynb #010d972a
 _tools_of = contextvars.ContextVar('lisette_tools_of', default=None)  # the chat whose tools run in this context
@@ -404,8 +411,8 @@ def cost(self:ChatBase):
 # %% ../nbs/04_chat.ipynb #01dc2ee1
 @patch
 def print_hist(self:ChatBase):
-    "Print each message on a different line, images and other binary data abbreviated to their type and size"
-    for m in self.hist: print(abbrev(m), end='\n\n')
+    "Print each message on a different line, images and other binary data abbreviated to their type and size, keys masked"
+    for m in self.hist: print(mask(str(abbrev(m))), end='\n\n')
 
 # %% ../nbs/04_chat.ipynb #836c8b5d
 @patch

@@ -10,6 +10,7 @@ import json
 from .lite import ltypes, is_lite, on_load
 from .streaming import delta_text
 from .messages import abbrev
+from .masking import mask
 
 # %% ../nbs/02_display.ipynb #3b5163e8
 _stop_warnings = {'length': '⚠️ The response was cut off at the token limit (finish_reason `length`).',
@@ -41,7 +42,7 @@ def fmt_response(r):
     parts = [_text(msg.content)] if msg is not None and msg.content else []
     parts += [_tc_line(tc) for tc in (getattr(msg, 'tool_calls', None) or [])]
     if w := _stop_warnings.get(ch.finish_reason): parts.append(w)
-    return '\n\n'.join(parts + [_details(r)])
+    return mask('\n\n'.join(parts + [_details(r)]))  # a key the model or a tool echoed is not shown
 
 # %% ../nbs/02_display.ipynb #a9bf97f0
 @on_load
@@ -59,7 +60,7 @@ class StreamFormatter:
     def __init__(self): self.parts,self.calls,self.pending = [''],{},{}
 
     @property
-    def md(self): return ''.join(self.parts)
+    def md(self): return mask(''.join(self.parts))
 
     def _announce(self, tc):
         "A line for the tool call `tc` that is starting, kept apart so its result can take its place"

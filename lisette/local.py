@@ -229,7 +229,8 @@ class LocalProcess:
             raise LocalModelMissing("The local model server is not installed. Install it with:\n  pip install xllamacpp")
         self.t0 = time.perf_counter()
         self.proc = subprocess.Popen([sys.executable, '-c', 'from lisette.local import _serve_stdio; _serve_stdio()', str(self.gguf), str(self.threads)],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                     start_new_session=True)  # its own session: a Ctrl-C on our terminal is not for it
         atexit.register(self.stop)
     def __repr__(self): return f"LocalProcess({self.gguf.name!r}, pid={self.proc.pid}, {'ready' if self.info else 'loading'})"
 

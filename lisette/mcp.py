@@ -6,11 +6,13 @@
 __all__ = ['mcp_name', 'mcp_result', 'mcp_loop', 'MCPServerError', 'MCPTools', 'mcp_tools', 'amcp_tools']
 
 # %% ../nbs/08_mcp.ipynb #cadaf09d
-import os, re, json, shlex, atexit, asyncio, logging, tempfile, threading, contextlib, concurrent.futures
+import os, re, sys, json, shlex, atexit, asyncio, logging, tempfile, threading, contextlib, concurrent.futures
 import anyio, httpx2
 import mcp.types as mt
 from mcp import ClientSession, MCPError
-from mcp.client.stdio import stdio_client, StdioServerParameters
+from mcp.client.stdio import stdio_client, StdioServerParameters, get_default_environment
+from mcp.os.posix.utilities import terminate_posix_process_tree
+from mcp.shared.message import SessionMessage
 from mcp.client.streamable_http import streamable_http_client
 from fastcore.basics import patch
 from fastcore.meta import delegates
@@ -71,7 +73,7 @@ class MCPServerError(RuntimeError): "An MCP server could not be started or reach
 # %% ../nbs/08_mcp.ipynb #df11dc0f
 class MCPTools:
     "The tools of one MCP server as lisette tools: iterate it, index it by tool name, or pass it in `tools=`"
-    def __init__(self, cmd=None, *, url=None, env=None, headers=None, timeout=30, prefix=''):
+    def __init__(self, cmd=None, *, url=None, env=None, headers=None, timeout=30, prefix='', max_result=4_000_000):
         if (cmd is None)==(url is None): raise ValueError(f"mcp_tools: give a command line or `url=`, not {'both' if url else 'neither'}")
         if isinstance(cmd, str): cmd = shlex.split(cmd)
         if cmd is not None and not (isinstance(cmd, (list, tuple)) and cmd and all(isinstance(o, str) for o in cmd)):
@@ -81,7 +83,9 @@ class MCPTools:
             if d is not None and not (isinstance(d, dict) and all(isinstance(a, str) and isinstance(b, str) for a,b in d.items())):
                 raise TypeError(f"mcp_tools: `{k}` must be a dict of strings to strings, got {type(d).__name__}")
         if not (isinstance(timeout, (int, float)) and timeout>0): raise ValueError(f"mcp_tools: `timeout` must be a number of seconds above 0, got {timeout!r}")
-        self.cmd,self.url,self.timeout,self.prefix = cmd and list(cmd),url,timeout,prefix
+        if isinstance(max_result, bool) or not (isinstance(max_result, int) and max_result>0):
+            raise ValueError(f"mcp_tools: `max_result` must be a number of bytes above 0, got {max_result!r}")
+        self.cmd,self.url,self.timeout,self.prefix,self.max_result = cmd and list(cmd),url,timeout,prefix,max_result
         self._env,self._headers = env,headers  # used to connect; never shown, never saved with a chat
         self.server = shlex.join(self.cmd) if self.cmd else url
         self.closed,self._link,self._lock = False,None,asyncio.Lock()
@@ -113,8 +117,102 @@ _live = set()  # open servers, closed when Python exits
 class _Link:
     "One connection to a server: its session, and how it ended"
     def __init__(self):
-        self.sess,self.why,self.log,self.expired = None,None,None,False
+        self.sess,self.why,self.log,self.expired,self.too_big = None,None,None,False,[]  # too_big: sizes of results refused
         self.stop,self.down = asyncio.Event(),asyncio.Event()
+
+# %% ../nbs/08_mcp.ipynb #96464f5b
+class _TooBig:
+    "A line of a server's output longer than the limit: its size, and its first and last bytes"
+    def __init__(self, head): self.size,self.head,self.tail = len(head),bytes(head[:4096]),bytes(head[-4096:])
+    def add(self, b): self.size += len(b); self.tail = (self.tail+b)[-4096:]
+
+async def _lines(chunks, limit):
+    "The lines (bytes, without the newline) in the async iterable of byte `chunks`: a line longer than `limit` is a `_TooBig` instead"
+    buf,big = bytearray(),None
+    async for chunk in chunks:
+        start = 0
+        while (i := chunk.find(b'\n', start)) >= 0:
+            if big is not None: big.add(chunk[start:i]); yield big; big = None
+            else:
+                buf += chunk[start:i]
+                yield _TooBig(buf) if len(buf)>limit else bytes(buf)
+                buf.clear()
+            start = i+1
+        if big is not None: big.add(chunk[start:])
+        else:
+            buf += chunk[start:]
+            if len(buf) > limit: big = _TooBig(buf); buf.clear()
+    if buf: yield bytes(buf)  # a last line without a newline
+
+# %% ../nbs/08_mcp.ipynb #ef06f23f
+_head_id = re.compile(rb'^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*(-?\d+|"[^"\\]*")')
+_tail_id = re.compile(rb'"id"\s*:\s*(-?\d+|"[^"\\]*")\s*\}\s*$')
+
+def _refusal(big, pending, link):
+    "The error answering the request of the long line `big` (noted in `link.too_big`), or `None` if no request is waiting"
+    m = _head_id.search(big.head) or _tail_id.search(big.tail)
+    rid = json.loads(m.group(1)) if m else next(iter(pending), None)
+    if rid is None: return None
+    link.too_big.append((big.size, True))
+    return SessionMessage(mt.JSONRPCError(jsonrpc='2.0', id=rid, error=mt.ErrorData(code=mt.INTERNAL_ERROR, message=f'result of {big.size} bytes refused')))
+
+# %% ../nbs/08_mcp.ipynb #deda97f5
+async def _stop(proc):
+    "Stop the server process `proc`: close its stdin, give it 2 s to exit, then terminate (and kill) its process group"
+    with contextlib.suppress(Exception): await proc.stdin.aclose()
+    with anyio.move_on_after(2): await proc.wait()
+    if proc.returncode is None: await terminate_posix_process_tree(proc, 2)
+    with contextlib.suppress(Exception): await proc.stdout.aclose()
+
+@contextlib.asynccontextmanager
+async def _stdio(cmd, env, errlog, limit, link):
+    "The stdio server `cmd` as (read stream, write stream) of session messages; a line longer than `limit` answers its request with an error"
+    proc = await anyio.open_process(cmd, env=get_default_environment() | (env or {}), stderr=errlog, start_new_session=True)
+    r_in,r_out = anyio.create_memory_object_stream(0)
+    w_in,w_out = anyio.create_memory_object_stream(0)
+    pending = {}  # ids of the requests sent and not yet answered, oldest first
+    async def read():
+        async with r_in:
+            async for line in _lines(proc.stdout, limit):
+                if isinstance(line, _TooBig): msg = _refusal(line, pending, link)
+                else:
+                    try: msg = SessionMessage(mt.jsonrpc_message_adapter.validate_json(line, by_name=False))
+                    except ValueError as e: msg = e  # the session logs it
+                if isinstance(msg, SessionMessage) and isinstance(msg.message, (mt.JSONRPCResponse, mt.JSONRPCError)): pending.pop(msg.message.id, None)
+                if msg is not None: await r_in.send(msg)
+    async def write():
+        async with w_out:
+            async for sm in w_out:
+                if isinstance(sm.message, mt.JSONRPCRequest): pending[sm.message.id] = True
+                await proc.stdin.send((sm.message.model_dump_json(by_alias=True, exclude_unset=True)+'\n').encode())
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(read); tg.start_soon(write)
+        try: yield r_out,w_in
+        finally:
+            with anyio.CancelScope(shield=True): await _stop(proc)
+            tg.cancel_scope.cancel()
+
+# %% ../nbs/08_mcp.ipynb #3fb288e5
+class _Capped(httpx2.AsyncBaseTransport):
+    "An HTTP transport whose responses to POST requests stop being read past `limit` bytes (noted in `link.too_big`)"
+    def __init__(self, limit, link): self.inner,self.limit,self.link = httpx2.AsyncHTTPTransport(),limit,link
+    async def handle_async_request(self, request):
+        res = await self.inner.handle_async_request(request)
+        if request.method=='POST': res.stream = _CappedBody(res.stream, self.limit, self.link, res.headers.get('content-length'))
+        return res
+    async def aclose(self): await self.inner.aclose()
+
+class _CappedBody(httpx2.AsyncByteStream):
+    def __init__(self, stream, limit, link, length): self.stream,self.limit,self.link,self.length = stream,limit,link,length
+    async def __aiter__(self):
+        n = 0
+        async for chunk in self.stream:
+            n += len(chunk)
+            if n > self.limit:
+                self.link.too_big.append((int(self.length), True) if (self.length or '').isdigit() else (self.limit, False))
+                raise httpx2.StreamError(f'the response is more than {self.limit} bytes')
+            yield chunk
+    async def aclose(self): await self.stream.aclose()
 
 # %% ../nbs/08_mcp.ipynb #78b6110e
 logging.getLogger('mcp.client.streamable_http').addFilter(lambda r: not r.getMessage().startswith('Session termination failed: 404'))
@@ -130,10 +228,12 @@ def _transport(self:MCPTools, link):
     if self.url:
         async def seen(r):  # a 404 to a request naming a session: the server no longer knows it
             if r.status_code==404 and 'mcp-session-id' in r.request.headers: link.expired = True
-        hc = httpx2.AsyncClient(headers=self._headers, timeout=httpx2.Timeout(self.timeout, read=300), event_hooks={'response':[seen]})
-        return _closing_too(streamable_http_client(self.url, http_client=hc), hc)
+        hc = httpx2.AsyncClient(headers=self._headers, timeout=httpx2.Timeout(self.timeout, read=300), event_hooks={'response':[seen]},
+                                transport=_Capped(self.max_result, link))
+        return _closing_too(streamable_http_client(self.url, http_client=hc, max_sse_event_size=None), hc)  # _Capped counts instead
     link.log = tempfile.NamedTemporaryFile('a', prefix='lisette-mcp-', suffix='.log', delete=False, encoding='utf-8', errors='replace')
-    return stdio_client(StdioServerParameters(command=self.cmd[0], args=self.cmd[1:], env=self._env), errlog=link.log)
+    if sys.platform=='win32': return stdio_client(StdioServerParameters(command=self.cmd[0], args=self.cmd[1:], env=self._env), errlog=link.log)
+    return _stdio(self.cmd, self._env, link.log, self.max_result, link)
 
 # %% ../nbs/08_mcp.ipynb #09f53dc1
 def _reason(e, timeout=None):
@@ -210,6 +310,14 @@ async def _ready(self:MCPTools):
         if self._link is link: await self._connect()
     return self._link
 
+def _mb(n): return f'{n/1e6:.1f} MB' if n>=100_000 else f'{n/1e3:.1f} kB'
+
+def _refused(name, server, got, limit):
+    "The result of a call of `name` whose result, `got` = (size in bytes, whether that is all of it), is above `limit`"
+    size,exact = got
+    return (f"Error: the result of {name} from MCP server `{server}` is " + (f"{_mb(size)} ({size:,} bytes), above" if exact else "above") + f" the limit of {_mb(limit)}; "
+            f"it was not read. Ask for less, or raise `max_result` of `mcp_tools`.")
+
 @patch
 async def _acall(self:MCPTools, name, args):
     "Call the server's tool `name` with `args` (on the MCP loop); the tool result"
@@ -223,6 +331,7 @@ async def _acall(self:MCPTools, name, args):
         if call.cancelled(): raise MCPServerError(self._what_failed(link, 'stopped during the call'))
         try: return mcp_result(call.result())
         except MCPError as e:
+            if link.too_big: return _refused(name, self.server, link.too_big.pop(0), self.max_result)
             if link.expired and not again: link.stop.set(); continue  # the server restarted: a new session, the same call
             if e.code!=mt.CONNECTION_CLOSED: return f"Error: MCP server `{self.server}` refused the call: {e.message}"
             err = e
@@ -306,9 +415,10 @@ def mcp_tools(cmd=None, # Command line of a stdio server: a string (split as a s
               env:dict=None, # Environment variables for a stdio server, added to the few it inherits (PATH, HOME, ...)
               headers:dict=None, # HTTP headers sent with every request to an HTTP server (e.g. Authorization)
               timeout:float=30, # Seconds to start, initialize and list the tools before giving up
-              prefix:str=''): # Put in front of every tool name, so two servers' tools cannot collide
+              prefix:str='', # Put in front of every tool name, so two servers' tools cannot collide
+              max_result:int=4_000_000): # Largest result a call may return, in bytes as the server sends it; a bigger one is an error result
     "Connect to an MCP server; its tools, to pass in `tools=` of a `Chat` or `AsyncChat`"
-    return MCPTools(cmd, url=url, env=env, headers=headers, timeout=timeout, prefix=prefix)
+    return MCPTools(cmd, url=url, env=env, headers=headers, timeout=timeout, prefix=prefix, max_result=max_result)
 
 # %% ../nbs/08_mcp.ipynb #86824e79
 @delegates(mcp_tools)

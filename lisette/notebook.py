@@ -8,6 +8,7 @@ __all__ = ['fmt_hist']
 # %% ../nbs/04d_notebook.ipynb #5e0a1b04
 import sys, itertools, json
 from .messages import abbrev
+from .masking import mask
 
 # %% ../nbs/04d_notebook.ipynb #5e0a1b07
 _now = None  # (cell id, run number) of the cell IPython is running, if its front end sent an id
@@ -109,4 +110,4 @@ def fmt_hist(msgs, max_chars=2000):
             res = _content_md(r['content'], max_chars) if r else '*no result*'
             calls.append(f"<details><summary>🔧 {_oneline(_call_line(tc), 200)} → {_oneline(res, 60)}</summary>\n\n{res}\n\n</details>")
         out.append('\n\n'.join([f'**{role}:** {body}'.rstrip()] + calls))
-    return '\n\n'.join(out)
+    return mask('\n\n'.join(out))  # a key the model or a tool echoed is not shown

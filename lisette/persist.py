@@ -13,6 +13,7 @@ from fastcore.utils import *
 from .lite import ltypes, is_lite
 from .messages import lite_mk_func
 from .tools import tool_list
+from .masking import mask
 from .chat import Chat, to_plain
 from .asyncchat import AsyncChat
 
@@ -89,6 +90,20 @@ def _options(chat):
             if not _is_json(v): out.append(f'{k} ({type(v).__name__})'); del d[k]
     return settings, callkw, out
 
+# %% ../nbs/09b_persist.ipynb #b194f87c
+def _write(path, txt):
+    "Write `txt` to `path` through a temporary file beside it, renamed over it; nothing left behind if that fails"
+    tmp = None
+    try:
+        with tempfile.NamedTemporaryFile('w', dir=path.parent, prefix=path.name, suffix='.tmp', delete=False, encoding='utf-8') as f:
+            tmp = f.name
+            f.write(txt)
+        os.replace(tmp, path)
+    except BaseException as e:
+        if tmp: Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError): raise type(e)(e.errno, f'save: cannot write {path}: {e.strerror}') from None
+        raise
+
 # %% ../nbs/09b_persist.ipynb #5e976621
 _fmt_version = 1
 
@@ -101,12 +116,11 @@ def save(self:Chat|AsyncChat, path):
     d = dict(lisette_chat=_fmt_version, model=self.model, sp=self.sp, settings=settings, callkw=callkw,
              tools=[_tool_name(t) for t in tool_list(self.tools)], hist=[_msg_json(m) for m in self.hist])
     path = Path(path)
-    try: txt = json.dumps(d, indent=1, ensure_ascii=False)
+    try: txt = mask(json.dumps(d, indent=1, ensure_ascii=False))  # a key that got into the history (echoed by a tool, pasted) is masked
     except (TypeError, ValueError) as e:
         i = next((i for i,m in enumerate(d['hist']) if not _is_json(m)), None)
         raise TypeError(f"save: message {i} of the history cannot be written as JSON ({e}); nothing was written") from None
-    with tempfile.NamedTemporaryFile('w', dir=path.parent, prefix=path.name, suffix='.tmp', delete=False, encoding='utf-8') as f: f.write(txt)
-    os.replace(f.name, path)
+    _write(path, txt)
     if out: warnings.warn(f"save: {path} leaves out {', '.join(out)}: JSON cannot hold them; pass them again to `load`", stacklevel=2)
     return path
 
@@ -130,16 +144,34 @@ def _resolve(names, tools, ns, path):
     if missing: raise ValueError(f"{path} uses tool(s) {', '.join(missing)}, which were not provided: pass them in `tools=` or `ns=`")
     return [by_name.get(n) or ns[n] for n in names] + [t for n,t in by_name.items() if n not in names]
 
+# %% ../nbs/09b_persist.ipynb #5811ea63
+_routing = re.compile(r'base|url|endpoint|host|header|proxy|router|provider|region|location|project|organization|deployment|version', re.I)
+_endpoint = re.compile(r'base|url|endpoint|host', re.I)
+
+def _risky(k):
+    "True if the option `k` says where requests go or what credentials they carry"
+    return _is_secret(k) or bool(_routing.search(str(k)))
+
+def _untrusted(opts, given):
+    "The options of `opts` a file may not set: where requests go or what they carry, unless `given` again (`None` values: nothing to set)"
+    return {k:v for k,v in opts.items() if v is not None and k not in given and _risky(k)}
+
 # %% ../nbs/09b_persist.ipynb #db04554c
 @patch(cls_method=True)
 def load(cls:Chat|AsyncChat,
          path, # A file written by `save`
          tools=None, # Tools (functions or schema dicts) to find the saved tool names in
          ns=None, # Namespace to find the saved tool names in, also the chat's `ns`
+         trust=False, # Apply the file's endpoint, header, credential and routing options (only for a file you trust)
          **kw): # Override saved settings and LiteLLM options (e.g. `api_key`)
     "Load a chat saved with `save`"
     d = _read(path)
     tools = _resolve(d.get('tools', []), tools, ns, path)
     settings = {k:v for k,v in d.get('settings', {}).items() if k in _setting_names()}  # a setting this lisette no longer has is ignored
-    opts = settings | d.get('callkw', {}) | kw
-    return cls(d['model'], sp=d.get('sp', ''), tools=tools, hist=d['hist'], ns=ns, **opts)
+    opts = settings | d.get('callkw', {})
+    held = {} if trust else _untrusted(opts, kw)
+    if held: warnings.warn(f"load: {path} asks to send requests with {', '.join(held)}, which were not applied: a chat file could send "
+                           "your API key elsewhere. Pass them again to `load`, or `trust=True` for a file you trust", stacklevel=2)
+    chat = cls(d['model'], sp=d.get('sp', ''), tools=tools, hist=d['hist'], ns=ns, **{k:v for k,v in opts.items() if k not in held} | kw)
+    chat.withheld = {k:v for k,v in held.items() if _endpoint.search(k)}  # its calls fail until these are given
+    return chat

@@ -9,6 +9,7 @@ __all__ = ['chunk_logging', 'retry_wait', 'chunk_events_wanted', 'send', 'asend'
 import os, sys, time, asyncio, contextvars, threading
 from .lite import litellm, load, on_load
 from .streaming import close_stream, aclose_stream
+from .masking import note_secrets, mask_exc
 
 # %% ../nbs/03b_sending.ipynb #682ea26a
 def _retry_after(e):
@@ -121,6 +122,7 @@ _quiet = _Quiet()
 # %% ../nbs/03b_sending.ipynb #dc1637cd
 def _tries(kw, retries=2, backoff=0.5, max_wait=30):
     "Steps of one robust LiteLLM call of `kw`; returns the response, or a started stream and its first chunk"
+    note_secrets(kw)  # to mask the keys sent wherever an error could show them
     kw = {'max_retries':0} | kw  # we retry, not the provider SDK
     for attempt in range(retries+1):
         try:
@@ -131,7 +133,7 @@ def _tries(kw, retries=2, backoff=0.5, max_wait=30):
             if first is None: raise _empty_stream(kw.get('model'))
             return res, first
         except Exception as err: e = _unwrap(err)
-        if (wait := retry_wait(e, attempt, retries, backoff, max_wait)) is None: raise _gave_up(e, attempt)
+        if (wait := retry_wait(e, attempt, retries, backoff, max_wait)) is None: raise mask_exc(_gave_up(e, attempt))
         yield 'sleep', wait
 
 # %% ../nbs/03b_sending.ipynb #a1c0e023
@@ -177,7 +179,7 @@ def _chunks(kw, router=None, retries=2, backoff=0.5, max_wait=30):
         while o is not None:
             yield o
             with _own_reasons(quiet): o = next(stream, None)
-    except Exception as e: raise _cut_off(e)
+    except Exception as e: raise mask_exc(_cut_off(e))
     finally: close_stream(stream)
 
 # %% ../nbs/03b_sending.ipynb #a1c0e027
@@ -188,7 +190,7 @@ async def _achunks(kw, router=None, retries=2, backoff=0.5, max_wait=30):
         while o is not None:
             yield o
             with _own_reasons(): o = await anext(stream, None)
-    except Exception as e: raise _cut_off(e)
+    except Exception as e: raise mask_exc(_cut_off(e))
     finally: await aclose_stream(stream)
 
 # %% ../nbs/03b_sending.ipynb #a1c0e029

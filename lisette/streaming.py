@@ -30,17 +30,27 @@ async def aclose_stream(s):
         try: await close()
         except Exception: pass
 
+# %% ../nbs/01_streaming.ipynb #c1f0a7e2
+def _field(o, name):
+    "The data attribute `name` of the LiteLLM object `o`, or None (on a pydantic object, a `getattr` of a private or missing name costs microseconds, for every response)"
+    for d in (getattr(o, '__dict__', None), getattr(o, '__pydantic_extra__', None), getattr(o, '__pydantic_private__', None)):
+        if d and name in d: return d[name]
+    return None
+
 # %% ../nbs/01_streaming.ipynb #54fc3757
 def _plain_key(o):
     "For a stream chunk that carries text and nothing else `stream_chunk_builder` reads, what must match to join it with its neighbours; else None"
-    if getattr(o, 'usage', None) is not None or len(o.choices)!=1: return None
-    ch = o.choices[0]
-    if ch.finish_reason is not None or getattr(ch, 'logprobs', None) is not None or getattr(ch, 'index', 0): return None
-    d = ch.delta
-    if not isinstance(getattr(d, 'content', None), str) or not d.content: return None
-    if any(v for k,v in (d.__dict__ | (d.model_extra or {})).items() if k!='content'): return None
-    if any(v for k,v in (ch.__dict__ | (ch.model_extra or {})).items() if k not in ('delta', 'index', 'finish_reason', 'logprobs')): return None
-    return (o.id, o.model, o.__dict__.get('provider_specific_fields'), o.model_extra)
+    chs = _field(o, 'choices')
+    if _field(o, 'usage') is not None or not chs or len(chs)!=1: return None
+    ch = chs[0]
+    if _field(ch, 'finish_reason') is not None or _field(ch, 'logprobs') is not None or _field(ch, 'index'): return None
+    d = _field(ch, 'delta')
+    cts = _field(d, 'content')
+    if not isinstance(cts, str) or not cts: return None
+    for v in (d.__dict__, d.__pydantic_extra__ or {}, ch.__dict__, ch.__pydantic_extra__ or {}):
+        for k,x in v.items():
+            if x and k not in ('content', 'delta', 'index'): return None
+    return (o.id, o.model, _field(o, 'provider_specific_fields'), o.__pydantic_extra__)
 
 # %% ../nbs/01_streaming.ipynb #60ed7700
 def _joined(run):
@@ -70,7 +80,7 @@ def _complete(chunks, postproc=noop):
     postproc(chunks)
     if not chunks: return None
     res = litellm.stream_chunk_builder(_coalesce(chunks))
-    ris = [ri for o in chunks if o.choices for ri in getattr(o.choices[0].delta, 'reasoning_items', None) or []]
+    ris = [ri for o in chunks if o.choices for ri in _field(o.choices[0].delta, 'reasoning_items') or []]
     m = res.choices[0].message if res is not None and res.choices else None
     if ris and m is not None and not getattr(m, 'reasoning_items', None): m.reasoning_items = ris
     return res
@@ -137,13 +147,6 @@ def cite_footnotes(stream_list):
         if not cts: continue
         if prev[-1].isspace() and cts.startswith(' [*]('): d.content = cts = cts[1:]  # no padding at a line start
         prev = cts
-
-# %% ../nbs/01_streaming.ipynb #c1f0a7e2
-def _field(o, name):
-    "The data attribute `name` of the LiteLLM object `o`, or None (on a pydantic object, a `getattr` of a private or missing name costs microseconds, for every response)"
-    for d in (getattr(o, '__dict__', None), getattr(o, '__pydantic_extra__', None), getattr(o, '__pydantic_private__', None)):
-        if d and name in d: return d[name]
-    return None
 
 # %% ../nbs/01_streaming.ipynb #f49b4191
 def _cite_blocks(msg, cts):

@@ -184,6 +184,9 @@ def _turn_starts(hist):
 @patch
 def undo(self:ChatHistory):
     "Take the latest turn (all the messages one call added) out of `hist`, and return them"
+    if self._queue.holder is not None:  # its answer would be stored after the turn was taken out
+        raise RuntimeError("undo: a call of this chat is still running (a stream not read to its end, or a call in another thread or "
+                           "task); finish it, or close its stream, then undo")
     if self.turns and self._tail(self.turns[-1:]): n = len(self.turns.pop().msgs)
     else:  # no record of it (a history given or edited by hand): the turn starts at the last user message
         starts = _turn_starts(self.hist)
@@ -201,6 +204,8 @@ def fork(self:ChatHistory):
     memo = {id(m):copy.deepcopy(m) for m in self.hist}
     new.hist = [memo[id(m)] for m in self.hist]
     new.turns = [Turn([memo[id(m)] for m in t.msgs]) for t in self.turns if all(id(m) in memo for m in t.msgs)]
-    new.tools,new.callkw,new.cache_idxs,new.h,new.replaced = list(self.tools),dict(self.callkw),list(self.cache_idxs),[],[]
+    own = lambda v: copy.deepcopy(v) if isinstance(v, (dict, list)) else v  # schema dicts, headers: the fork's own; functions, clients: shared
+    new.tools,new.callkw = [own(t) for t in self.tools],{k:own(v) for k,v in self.callkw.items()}
+    new.cache_idxs,new.h,new.replaced = list(self.cache_idxs),[],[]
     new._queue,new._open,new._seen = _TurnQueue(),None,None
     return new

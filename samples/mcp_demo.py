@@ -1,4 +1,4 @@
-"""A small MCP server for lisette's MCP notebook (nbs/08_mcp.ipynb): text, an image, an error, a slow tool, and a way to die.
+"""A small MCP server for lisette's MCP notebook (nbs/08_mcp.ipynb): text, an image, an error, a slow tool, a huge result, and a way to die.
 
 stdio:            python samples/mcp_demo.py
 streamable HTTP:  python samples/mcp_demo.py --http PORT     (serves http://127.0.0.1:PORT/mcp)
@@ -53,6 +53,11 @@ def visitor(ctx: Context) -> str:
     req = ctx.request_context.request
     if req is not None: return req.headers.get('x-garden-visitor', 'nobody')
     return os.environ.get('GARDEN_VISITOR', 'nobody')
+
+@server.tool()
+def big(mb: float) -> str:
+    "A text of `mb` megabytes (to try the client's limit on result sizes)"
+    return 'x'*int(mb*1_000_000)
 
 @server.tool()
 def crash() -> str:
