@@ -13,6 +13,7 @@ from .usage import *
 from .structured import *
 from .persist import *
 from .budget import *
+from .export import *
 from .batch import *
 
 # LiteLLM's own objects, handed out as the seed did: `from lisette import *` imports LiteLLM to give them
@@ -26,11 +27,11 @@ def __getattr__(name):
     return lite_name(_lite_names[name], name)
 
 # public because several of lisette's modules use them, but not what a user calls
-_plumbing = {'ChatBase', 'to_plain', 'run_coro', 'max_ckpts'}
+_plumbing = {'ChatBase', 'to_plain', 'run_coro', 'max_ckpts', 'watchers'}
 # settings are read from their module (`lisette.sending.chunk_logging = True`): a star-imported copy would change nothing
 _settings = {'chunk_logging'}
 # explicit, so that `from lisette import *` never rebinds names such as IPython's `display` to our submodules
-_mods = 'messages streaming display tools sending chat notebook asyncchat usage structured persist budget batch'.split()
+_mods = 'messages streaming display tools sending chat notebook asyncchat usage structured persist budget export batch'.split()
 __all__ = [n for m in _mods for n in _il.import_module(f'{__name__}.{m}').__all__ if n not in _plumbing|_settings] + list(_lite_names)
 
 # where a person is typing (IPython, Jupyter, the REPL), LiteLLM's slow import runs meanwhile, in a background thread
