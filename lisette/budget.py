@@ -6,7 +6,7 @@
 __all__ = ['Count', 'input_cost', 'count_tokens', 'acount_tokens', 'BudgetExceeded']
 
 # %% ../nbs/09e_budget.ipynb #97b609e2
-import copy, json, re, threading, warnings
+import copy, json, re, threading
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
@@ -18,6 +18,7 @@ from .turns import check_hist
 from .chat import ChatBase, Chat, Io, to_plain
 from .asyncchat import AsyncChat
 from .usage import Use
+from .masking import warn
 
 # %% ../nbs/09e_budget.ipynb #2b173762
 @dataclass
@@ -187,7 +188,7 @@ def _check_budget(self:ChatBase, c):
     if c.cost is None:
         if not getattr(self, '_warned_budget', False):
             self._warned_budget = True
-            warnings.warn(f"LiteLLM has no price for {self.model}: the budget of ${self.budget} cannot be held", stacklevel=2)
+            warn(f"LiteLLM has no price for {self.model}: the budget of ${self.budget} cannot be held", stacklevel=2)
         return
     spent = sum((Use.of(r) for r in self.h), Use()).cost  # the priced responses (an unpriced one has had its warning)
     if spent + c.cost > self.budget: raise BudgetExceeded(spent, c.cost, self.budget)
@@ -315,7 +316,7 @@ def _fit(self:ChatBase, mk):
     how,limit = self.compaction,self.token_limit
     if how is not None and limit is None and not getattr(self, '_warned_window', False):
         self._warned_window = True
-        warnings.warn(f"LiteLLM does not know the context window of {self.model}: no compaction (give `context_window=`)", stacklevel=2)
+        warn(f"LiteLLM does not know the context window of {self.model}: no compaction (give `context_window=`)", stacklevel=2)
     if how is not None and limit and c.tokens > limit:
         n0 = c.tokens
         removed = yield from self._compacting(how, limit, c, mk)

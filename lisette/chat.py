@@ -7,7 +7,7 @@ __all__ = ['watchers', 'ChatBase', 'to_plain', 'Chat', 'uses_responses_api', 'ca
            'can_prefill', 'think_kw', 'search_kw', 'check_hist']
 
 # %% ../nbs/04_chat.ipynb #59626496
-import warnings, contextvars
+import contextvars
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Optional
@@ -30,7 +30,7 @@ _all_ = ['uses_responses_api', 'can_search', 'can_think', 'uses_breakpoints', 'c
 # %% ../nbs/04_chat.ipynb #a4c0e1d2
 import threading, weakref
 from .notebook import watch_cells, fmt_hist
-from .masking import mask
+from .masking import mask, warn
 
 # %% ../nbs/04_chat.ipynb #19d42ff6
 _final_prompt = ("You have used all the tool calls allowed for this request, so no more tools can run now. "
@@ -145,7 +145,7 @@ def _kw(self:ChatBase, tb, prefill=None, temp=None, think=None, search=None, too
     msgs = self._sys() + [sendable_calls(msg_dict(m)) for m in hist]
     if prefill: msgs.append({'role':'assistant', 'content':prefill})
     d = dict(model=self.model, messages=msgs) | self.callkw | (kw or {})
-    if think and not can_think(self.model): warnings.warn(f"{self.model} does not support thinking (per LiteLLM's model map): `think` ignored")
+    if think and not can_think(self.model): warn(f"{self.model} does not support thinking (per LiteLLM's model map): `think` ignored")
     if think and can_think(self.model): d |= think_kw(self.model, think)
     else: d['temperature'] = ifnone(temp, self.temp)
     if tb:
@@ -244,7 +244,7 @@ def _steps(self:ChatBase, msg=None, prefill=None, temp=None, think=None, search=
     tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel, approve=ifnone(approve, self.approve),
                  model=self.model, also=None if tools is None else self.tools)  # `approve` may name the chat's tools and the call's
     max_steps,rounds,pauses,final = _check_steps(ifnone(max_steps, self.max_steps)),0,0,False
-    if prefill and not can_prefill(self.model): warnings.warn(f"{self.model} takes no assistant prefill: {prefill!r} is not sent"); prefill = None
+    if prefill and not can_prefill(self.model): warn(f"{self.model} takes no assistant prefill: {prefill!r} is not sent"); prefill = None
     self._start_turn(msg)  # after the options are checked: a bad one leaves `hist` as it was
     self._h0 = len(self.h)
     while True:

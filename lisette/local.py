@@ -16,6 +16,7 @@ from .lite import litellm
 from fastcore.utils import *
 from fastcore.meta import delegates
 from .serving import free_port, poll_until, log_tail
+from .masking import warn
 
 # %% ../nbs/06_local.ipynb #c41a9869
 class LocalModelError(RuntimeError): "The local model could not be found, started or reached"
@@ -187,7 +188,7 @@ def stop(self:LocalServer, wait=5): # Seconds to wait for requests in progress t
     while (busy := self.busy()) and time.monotonic() < end: time.sleep(0.05)
     # Deleting xllamacpp's `Server` stops it, but hangs forever while it streams an answer (xllamacpp 2026.10)
     if busy:
-        warnings.warn(f'{self.url} is still answering a request: it is left running until the process ends')
+        warn(f'{self.url} is still answering a request: it is left running until the process ends')
         _leak(self._srv)
     self._srv,self.url = None,None
 

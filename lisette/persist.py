@@ -7,13 +7,13 @@ __all__ = ['msg_json', 'msg_from_json', 'secret_values']
 
 # %% ../nbs/09b_persist.ipynb #5b042005
 import os
-import json, re, tempfile, inspect, warnings
+import json, re, tempfile, inspect
 from pathlib import Path
 from fastcore.utils import *
 from .lite import ltypes, is_lite
 from .messages import lite_mk_func
 from .tools import tool_list
-from .masking import mask
+from .masking import mask, warn
 from .chat import Chat, to_plain
 from .asyncchat import AsyncChat
 
@@ -121,7 +121,7 @@ def save(self:Chat|AsyncChat, path):
         i = next((i for i,m in enumerate(d['hist']) if not _is_json(m)), None)
         raise TypeError(f"save: message {i} of the history cannot be written as JSON ({e}); nothing was written") from None
     _write(path, txt)
-    if out: warnings.warn(f"save: {path} leaves out {', '.join(out)}: JSON cannot hold them; pass them again to `load`", stacklevel=2)
+    if out: warn(f"save: {path} leaves out {', '.join(out)}: JSON cannot hold them; pass them again to `load`", stacklevel=2)
     return path
 
 # %% ../nbs/09b_persist.ipynb #c7a1b6c3
@@ -170,7 +170,7 @@ def load(cls:Chat|AsyncChat,
     settings = {k:v for k,v in d.get('settings', {}).items() if k in _setting_names()}  # a setting this lisette no longer has is ignored
     opts = settings | d.get('callkw', {})
     held = {} if trust else _untrusted(opts, kw)
-    if held: warnings.warn(f"load: {path} asks to send requests with {', '.join(held)}, which were not applied: a chat file could send "
+    if held: warn(f"load: {path} asks to send requests with {', '.join(held)}, which were not applied: a chat file could send "
                            "your API key elsewhere. Pass them again to `load`, or `trust=True` for a file you trust", stacklevel=2)
     chat = cls(d['model'], sp=d.get('sp', ''), tools=tools, hist=d['hist'], ns=ns, **{k:v for k,v in opts.items() if k not in held} | kw)
     chat.withheld = {k:v for k,v in held.items() if _endpoint.search(k)}  # its calls fail until these are given

@@ -10,6 +10,7 @@ __all__ = ['close_stream', 'aclose_stream', 'stream_with_complete', 'astream_wit
 import inspect
 from fastcore.utils import *
 from .lite import litellm
+from .masking import warn
 
 # %% ../nbs/01_streaming.ipynb #949c424e
 def close_stream(s):
@@ -162,7 +163,6 @@ def _cite_blocks(msg, cts):
     return cts
 
 # %% ../nbs/01_streaming.ipynb #a3c1e7d2
-import warnings
 def _url_citation(a):
     "The citation of a `url_citation` annotation in either shape (Chat Completions nests it, the Responses API keeps it flat)"
     if not isinstance(a, dict) or a.get('type')!='url_citation': return None
@@ -188,7 +188,7 @@ def _cite_spans(msg, cts, byte_offsets=False):
         if c['url'] in cts[s:e]: continue  # the model already wrote this link inline
         while e>s and cts[e-1].isspace(): e -= 1  # attach to the cited text, not to the line after it
         at.setdefault(e, []).append(_cite_md(c))
-    if skipped: warnings.warn(f'lisette: {len(skipped)} citation(s) with offsets outside the text were left out: {skipped!r}')
+    if skipped: warn(f'lisette: {len(skipped)} citation(s) with offsets outside the text were left out: {skipped!r}')
     for e in sorted(at, reverse=True):
         links = ' '.join(dict.fromkeys(at[e]))
         cts = cts[:e] + (' ' + links if e else links + ' ') + cts[e:]
@@ -216,7 +216,7 @@ def cite_message(msg, byte_offsets=False):
         if not isinstance(cts, str): return msg
         if '[*](' not in cts: cts = _cite_spans(msg, _cite_blocks(msg, cts), byte_offsets)
         if '[*](' in cts: msg.content = links_after_markers(cts)
-    except Exception as e: warnings.warn(f'lisette: citations left as they came, could not place them: {e!r}')
+    except Exception as e: warn(f'lisette: citations left as they came, could not place them: {e!r}')
     return msg
 
 # %% ../nbs/01_streaming.ipynb #a4e0f6b2

@@ -7,13 +7,14 @@ __all__ = ['ToolResponse', 'StopResponse', 'result_content', 'check_tools', 'too
            'sendable_calls', 'run_coro']
 
 # %% ../nbs/03_tools.ipynb #ff0d7bcf
-import builtins, json, asyncio, inspect, threading, functools, itertools, math, warnings
+import builtins, json, asyncio, inspect, threading, functools, itertools, math
 from collections.abc import Iterator
 from dataclasses import dataclass
 import jsonschema, pydantic_core
 from fastcore.utils import *
 from .lite import litellm
 from .messages import lite_mk_func, tool_args, mk_tc_result
+from .masking import warn
 
 # %% ../nbs/03_tools.ipynb #c15e54d0
 class ToolResponse:
@@ -130,7 +131,7 @@ def _warn_no_tools(model):
     info = litellm.model_cost.get(model) or litellm.model_cost.get(model.split('/', 1)[-1]) or {}  # a name not in the map: nothing known
     if info.get('supports_function_calling') is False:
         _warned.add(model)
-        warnings.warn(f"{model} cannot call tools (per LiteLLM's model map): the tools declared to it will not be used", stacklevel=4)
+        warn(f"{model} cannot call tools (per LiteLLM's model map): the tools declared to it will not be used", stacklevel=4)
 
 # %% ../nbs/03_tools.ipynb #ffe7ed93
 class Toolbox:

@@ -6,12 +6,12 @@
 __all__ = ['priced', 'Use']
 
 # %% ../nbs/09c_usage.ipynb #b1172af4
-import warnings
 from dataclasses import dataclass, astuple
 from fastcore.utils import *
 from .lite import litellm
 from .chat import Chat
 from .asyncchat import AsyncChat
+from .masking import warn
 
 # %% ../nbs/09c_usage.ipynb #234599e5
 def _get(o, *path):
@@ -73,7 +73,7 @@ def _use(chat, rs):
     u = sum((Use.of(r) for r in rs), Use())
     if u.unpriced and not getattr(chat, '_warned_unpriced', False):
         chat._warned_unpriced = True
-        warnings.warn(f"LiteLLM has no price for {chat.model}: its cost is unknown and counts as 0 (see `chat.total_use.unpriced`)", stacklevel=3)
+        warn(f"LiteLLM has no price for {chat.model}: its cost is unknown and counts as 0 (see `chat.total_use.unpriced`)", stacklevel=3)
     return u
 
 # %% ../nbs/09c_usage.ipynb #3ec1930e
