@@ -5,7 +5,8 @@ What nbdev's processing leaves is kept (hidden and export cells taken out, an AP
 name); on top of that, for a page that reads as a tutorial:
 - each `show_doc` becomes an API entry written here: signature, docstring, a table of the parameters from their docments
   comments (`fastcore.docments`), a link to the source line, and the anchor nbdev's links point to (`#chat.undo`);
-- cells whose only job is to assert are left out, and assertion lines are taken out of example cells;
+- cells whose only job is to assert are left out, and assertion lines (and imports of `fastcore.test`) are taken out of
+  example cells;
 - links between notebooks point to the pages they became, and are checked afterwards by `scripts/checklinks.py`;
 - a response's `<details>` gets a `<summary>` saying what it holds, and its `Usage(...)` line is shown field by field."""
 import ast, html, importlib, inspect, json, re, shutil, subprocess, sys, yaml
@@ -62,6 +63,11 @@ def _source_link(f):
     except (TypeError, OSError, ValueError): return ''
     return f'<a class="api-source" href="{s["git_url"]}/blob/{s["branch"]}/{path}#L{line}">source</a>'
 
+def entry_id(expr, title=''):
+    """The anchor of `expr`'s API entry: nbdev's (`chat.undo`), unless the page's title has that id (the class `Chat` on the
+    page `Chat`), where the entry gets `chat-api` and links to `#chat` are pointed at it (see `fix_links`)"""
+    return expr.lower() + ('-api' if expr.lower()==title.lower() else '')
+
 def api_entry(expr, ns, level, title=''):
     "Markdown for the API entry of the object `expr` names in `ns`, with the anchor nbdev's links use (unless the page title has it)"
     obj = eval(expr, ns)
@@ -72,7 +78,7 @@ def api_entry(expr, ns, level, title=''):
     sig = name if kind=='property' else _sig(name, f)
     doc = inspect.getdoc(f) or ''
     if inspect.isclass(f) and doc==inspect.getdoc(object): doc = ''
-    anchor = '' if expr.lower()==title.lower() else f'<span id="{expr.lower()}"></span>\n\n'
+    anchor = f'<span id="{entry_id(expr, title)}"></span>\n\n'
     parts = [f'{anchor}{"#"*level} `{name}`' + (f' ({kind})' if kind else ''),
              f'{_source_link(f)}\n\n```python\n{sig}\n```'.strip(), doc, '' if kind=='property' else _params(sig_of)]
     return '\n\n'.join(p for p in parts if p)
@@ -84,6 +90,8 @@ def _is_assert(t):
     "True if the statement `t` only asserts: `assert ...` or a call of fastcore.test's `test_*`"
     if isinstance(t, ast.Assert): return True
     return isinstance(t, ast.Expr) and isinstance(t.value, ast.Call) and isinstance(t.value.func, ast.Name) and bool(_test.match(t.value.func.id))
+
+def _test_import(t): return isinstance(t, ast.ImportFrom) and t.module=='fastcore.test'
 
 def _parse(s):
     try: return compile(s, '<cell>', 'exec', flags=ast.PyCF_ONLY_AST|ast.PyCF_ALLOW_TOP_LEVEL_AWAIT).body
@@ -99,6 +107,12 @@ def code_cell(c):
     body = '\n'.join(l for l in s.split('\n') if not l.startswith('#|')).strip()
     if dirs.get('include')=='false' or not body and not c.get('outputs'): return None
     trees = _parse(body)
+    if trees is not None and any(map(_test_import, trees)):  # the page runs no tests: it needs no test imports
+        lines = body.split('\n')
+        drop = {i for t in trees if _test_import(t) for i in range(t.lineno-1, t.end_lineno)}
+        body = '\n'.join(l for i,l in enumerate(lines) if i not in drop).strip()
+        trees = _parse(body)
+        if not body and not c.get('outputs'): return None
     outs = c.get('outputs', [])
     if trees is not None and _asserts(trees):
         if not outs or all(map(_is_assert, trees)): return None  # a cell whose only job is to assert
@@ -150,8 +164,9 @@ def tidy_output(o):
     return o
 
 entries = set()  # 'page.html#anchor' of every API entry written
+renamed = {}  # 'page.html#anchor' -> the anchor of an API entry whose name is also the page title's id
 
-def fix_links(s, pages):
+def fix_links(s, pages, here=''):
     """Links to other notebooks (`04_chat.ipynb#x`) and nbdev's (`/chat.html#x`) made relative links to the built pages.
     nbdev links every backticked name it knows, private helpers too: a link of its to a name with no API entry becomes
     plain code. The links the notebooks' authors wrote stay, and `checklinks.py` fails on any that leads nowhere."""
@@ -164,6 +179,7 @@ def fix_links(s, pages):
             path = path[1:]
             if f'{path}#{frag}' not in entries: return text
         href = path + (f'#{frag}' if frag else '')
+        href = renamed.get(href, renamed.get(f'{here}{href}' if href.startswith('#') else None, href))
         inner = re.sub(r'`([^`]+)`', lambda c: f'<code>{html.escape(c[1])}</code>', text)
         return f'<a href="{html.escape(href)}">{inner}</a>'
     return re.sub(r'(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)\)', nb_link, s)
@@ -197,6 +213,7 @@ def page(nb, pages, order):
         sd = re.match(r'^(?:#\|.*\n)*show_doc\((.+)\)\s*$', s)
         if sd:
             entries.add(f'{pages[nb.stem]}.html#{sd[1].lower()}')
+            if (eid := entry_id(sd[1], ptitle))!=sd[1].lower(): renamed[f'{pages[nb.stem]}.html#{sd[1].lower()}'] = f'{pages[nb.stem]}.html#{eid}'
             cells.append(_md(api_entry(sd[1], ns, min(level+1, 6), ptitle))); continue
         cc = code_cell(c)
         if cc: cells.append(cc)
@@ -214,7 +231,7 @@ def main():
     made = {nb.stem:page(nb, pages, order) for nb in nbs}
     for stem,pg in made.items():
         for c in pg['cells']:
-            if c['cell_type']=='markdown': c['source'] = fix_links(c['source'], pages)
+            if c['cell_type']=='markdown': c['source'] = fix_links(c['source'], pages, f'{pages[stem]}.html')
         (src_dir/f'{pages[stem]}.ipynb').write_text(json.dumps(pg, indent=1))
     shutil.rmtree(out_dir, ignore_errors=True)
     r = subprocess.run([sys.executable, '-m', 'sphinx', '-W', '--keep-going', '-q', '-b', 'html', '-c', str(root/'docs'),
