@@ -112,7 +112,7 @@ def mk_msg(content, # Content: str, bytes (image, pdf, audio, video), list of mi
 tool_dtls_tag = "<details class='tool-usage-details' markdown='1'>"
 token_dtls_tag = "<details class='token-usage-details' markdown='1'>"
 re_tools = re.compile(re.escape(tool_dtls_tag) + r"\s*(?:<summary>(.*?)</summary>)?\s*```json\n(.*?)\n```\s*</details>", re.DOTALL)
-re_token = re.compile(re.escape(token_dtls_tag) + r".*?</details>\n?", re.DOTALL)
+re_token = re.compile(r"\s*" + re.escape(token_dtls_tag) + r".*?</details>\n?", re.DOTALL)
 
 # %% ../nbs/00_messages.ipynb #b0cf81aa
 def split_tools(s):
