@@ -7,6 +7,7 @@ __all__ = ['AsyncChat']
 
 # %% ../nbs/04b_async.ipynb #5bee00f1
 from fastcore.meta import delegates
+from fastcore.basics import ifnone
 from .lite import is_lite
 from .streaming import astream_with_complete, cite_footnotes
 from .chat import Chat, ChatBase
@@ -52,11 +53,11 @@ class AsyncChat(ChatBase):
         finally: r.close()
 
     @delegates(Chat.__call__)
-    async def __call__(self, msg=None, stream=False, return_all=False, **kwargs):
+    async def __call__(self, msg=None, stream=None, return_all=False, **kwargs):
         "Send `msg` and run the tool loop (options as for `Chat.__call__`)"
-        self._check_call(kwargs.get('max_steps'))
-        g = self._drive(self._steps(msg, **kwargs), stream)
-        if stream or return_all: return g
+        self._check_call(kwargs.get('max_steps'), kwargs)
+        g = self._drive(self._steps(msg, **kwargs), ifnone(stream, self.stream))
+        if ifnone(stream, self.stream) or return_all: return g
         res = None
         async for o in g:
             if is_lite(o, 'ModelResponse'): res = o

@@ -57,7 +57,11 @@ def _trunc(s, n=200):
 
 class StreamFormatter:
     "Accumulate markdown for the items of a chat stream"
-    def __init__(self): self.parts,self.calls,self.pending = [''],{},{}
+    def __init__(self,
+                 mx=200, # Characters of a tool result shown in its foldable block
+                 debug=False, # Print each item as it arrives
+                 showthink=False): # Show the reasoning text itself, not just 🧠
+        self.parts,self.calls,self.pending,self.mx,self.debug,self.showthink = [''],{},{},mx,debug,showthink
 
     @property
     def md(self): return mask(''.join(self.parts))
@@ -71,7 +75,7 @@ class StreamFormatter:
     def _result(self, o):
         "The foldable details of the tool result `o`, in place of the line announcing its call"
         call = self.calls.get(o.get('tool_call_id'), o.get('name', 'tool'))
-        s = f"\n\n<details>\n<summary>🔧 <code>{_trunc(call, 120)}</code></summary>\n\n```\n{_trunc(_text(o.get('content')))}\n```\n\n</details>\n\n"
+        s = f"\n\n<details>\n<summary>🔧 <code>{_trunc(call, 120)}</code></summary>\n\n```\n{_trunc(_text(o.get('content')), self.mx)}\n```\n\n</details>\n\n"
         i = self.pending.pop(o.get('tool_call_id'), None)
         if i is None: self.parts[-1] += s
         else: self.parts[i] = s
@@ -83,7 +87,7 @@ class StreamFormatter:
             d = o.choices[0].delta if o.choices else None
             starts = [tc for tc in (getattr(d, 'tool_calls', None) or []) if tc.id and tc.function.name]
             if not starts:
-                s = delta_text(o) or ''
+                s = (self.showthink and getattr(d, 'reasoning_content', None)) or delta_text(o) or ''
                 self.parts[-1] += s
                 return s
             self.parts[-1] += (s := d.content or '')
@@ -95,18 +99,23 @@ class StreamFormatter:
         elif isinstance(o, dict) and o.get('role')=='tool': return self._result(o)
         return ''
 
-# %% ../nbs/02_display.ipynb #f4f53204
-def format_stream(rs):
-    "Yield the markdown text of the stream `rs`, growing with each item"
-    fmt = StreamFormatter()
-    for o in rs:
-        if fmt.add(o): yield fmt.md
+    def format_item(self, o):
+        "`add`, printing `o` first if `debug` (the name the original lisette used)"
+        if self.debug: print(o)
+        return self.add(o)
 
-async def aformat_stream(rs):
+# %% ../nbs/02_display.ipynb #f4f53204
+def format_stream(rs, **kw):
+    "Yield the markdown text of the stream `rs`, growing with each item (`kw` go to `StreamFormatter`)"
+    fmt = StreamFormatter(**kw)
+    for o in rs:
+        if fmt.format_item(o): yield fmt.md
+
+async def aformat_stream(rs, **kw):
     "Format the response stream for markdown display."
-    fmt = StreamFormatter()
+    fmt = StreamFormatter(**kw)
     async for o in rs:
-        if fmt.add(o): yield fmt.md
+        if fmt.format_item(o): yield fmt.md
 
 # %% ../nbs/02_display.ipynb #abcd84bc
 def _show(md, h):
@@ -115,15 +124,15 @@ def _show(md, h):
     h.update(Markdown(md)); return h
 
 # %% ../nbs/02_display.ipynb #af92070d
-def display_stream(rs):
-    "Display the stream `rs` as markdown, updating one output in place; returns the final markdown"
+def display_stream(rs, **kw):
+    "Display the stream `rs` as markdown, updating one output in place; returns the final markdown (`kw`: `StreamFormatter`'s `mx`, `debug`, `showthink`)"
     h,md = None,''
-    for md in format_stream(rs): h = _show(md, h)
+    for md in format_stream(rs, **kw): h = _show(md, h)
     return md
 
 # %% ../nbs/02_display.ipynb #00559838
-async def adisplay_stream(rs):
+async def adisplay_stream(rs, **kw):
     "Use IPython.display to markdown display the response stream."
     h,md = None,''
-    async for md in aformat_stream(rs): h = _show(md, h)
+    async for md in aformat_stream(rs, **kw): h = _show(md, h)
     return md

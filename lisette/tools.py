@@ -23,9 +23,13 @@ class ToolResponse:
     def __repr__(self): return f'ToolResponse({self.content!r:.100})'
 
 # %% ../nbs/03_tools.ipynb #2cbaccbe
-class StopResponse(ToolResponse):
-    "A tool result that ends the tool loop after this round"
-    def __init__(self, content='Stopped.'): self.content = content
+class StopResponse(str, ToolResponse):
+    "A tool result that ends the tool loop after this round; a `str` of its text"
+    def __new__(cls, content='Stopped.'):
+        self = super().__new__(cls, content if isinstance(content, str) else json.dumps(content, default=str))
+        self.content = content
+        return self
+    def __init__(self, content='Stopped.'): pass
 
 # %% ../nbs/03_tools.ipynb #c93a8901
 _max_depth,_max_items = 64,10_000

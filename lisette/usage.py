@@ -91,5 +91,5 @@ def total_use(self:Chat|AsyncChat):
 # %% ../nbs/09c_usage.ipynb #e83c3c30
 @patch(as_prop=True)
 def cost(self:Chat|AsyncChat):
-    "Total cost of the chat's priced responses, in USD (see `total_use.unpriced` for the others)"
-    return self.total_use.cost
+    "Total cost of the chat's priced responses, in USD (see `total_use.unpriced` for the others), plus the chat's `markup`"
+    return self.total_use.cost * (1 + (self.markup or 0))
