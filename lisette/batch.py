@@ -153,8 +153,8 @@ def _finished(self:_Map, i, res, cost, err=None):
     "Record item `i`: its result (or error) in place, in the log, and in the progress"
     self.res[i],self.costs[i] = err or res,cost
     self.spent += cost; self.priced += 1
-    self.log.add(dict(key=self.keys[i], ok=err is None, error=None if err is None else f'{type(err).__name__}: {err}',
-                      result=None if err else _dump(res, self.spec), cost=cost))
+    if self.log.path: self.log.add(dict(key=self.keys[i], ok=err is None, error=None if err is None else f'{type(err).__name__}: {err}',
+                                        result=None if err else _dump(res, self.spec), cost=cost))
     if err is None: self.prog.done += 1
     else: self.prog.failed += 1
     self.prog.cost,self.prog.note = self.spent,f'paused {self.gate.pauses}× by 429s' if self.gate.pauses else ''

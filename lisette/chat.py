@@ -7,7 +7,7 @@ __all__ = ['tc_res_sysp', 'watchers', 'ChatBase', 'to_plain', 'Chat', 'uses_resp
            'uses_breakpoints', 'can_prefill', 'think_kw', 'search_kw', 'check_hist']
 
 # %% ../nbs/04_chat.ipynb #59626496
-import contextvars, inspect, difflib, re, ast, json
+import contextvars, inspect, difflib, re, ast, json, functools
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Optional
@@ -136,14 +136,21 @@ class _Func:
 # %% ../nbs/04_chat.ipynb #fce48c73
 _gone = {'n_workers':'max_parallel', 'tc_timeout':'tool_timeout', 'pause':None}  # the original AsyncChat's call options
 
+@functools.cache
 def _lite_params():
     "The parameters of `litellm.completion`"
     return set(inspect.signature(litellm.completion).parameters)
 
+@functools.cache
+def _own_opts(cls):
+    "The options of the chat class `cls`, at construction and per call (read once: a signature costs tens of microseconds)"
+    return (set(inspect.signature(ChatBase.__init__).parameters) | set(inspect.signature(cls.__call__).parameters)) - {'self','kw','kwargs','callkw'}
+
 @patch
 def _check_kw(self:ChatBase, kw):
     "Refuse keywords in `kw` bound for LiteLLM that are the original lisette's options or near-misses of lisette's own"
-    own = (set(inspect.signature(ChatBase.__init__).parameters) | set(inspect.signature(type(self).__call__).parameters)) - {'self','kw','kwargs','callkw'}
+    if not kw: return
+    own = _own_opts(type(self))
     for k in kw:
         if k in own: continue
         if k in _gone:

@@ -6,7 +6,7 @@
 __all__ = ['priced', 'Use']
 
 # %% ../nbs/09c_usage.ipynb #b1172af4
-from dataclasses import dataclass, astuple
+from dataclasses import dataclass
 from fastcore.utils import *
 from .lite import litellm
 from .chat import Chat
@@ -40,7 +40,7 @@ class Use:
     searches:int=0 # Server-side web searches
     cost:float=0. # Cost in USD, per LiteLLM's price map, of the priced responses
     unpriced:int=0 # Responses LiteLLM had no price for (counted as 0 in `cost`)
-    def __add__(self, o): return Use(*[a+b for a,b in zip(astuple(self), astuple(o))])
+    def __add__(self, o): return Use(*[a+b for a,b in zip(self.__dict__.values(), o.__dict__.values())])  # fields in order (`astuple` deep-copies: 10x slower)
 
     @classmethod
     def of(cls, r):
