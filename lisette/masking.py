@@ -61,6 +61,8 @@ def mask_exc(e:BaseException):
     return e
 
 # %% ../nbs/00b_masking.ipynb #65685f91
-def warn(msg:str, category=UserWarning, stacklevel:int=1):
-    "`warnings.warn` with every known secret in `msg` masked (`stacklevel` counted from the caller)"
-    warnings.warn(mask(msg), category, stacklevel=stacklevel+1)
+def warn(msg:str, # The warning's text
+         category:type=None, # The warning's class (`UserWarning` if not given)
+         stacklevel:int=1): # Counted from the caller, as for `warnings.warn`
+    "`warnings.warn` with every known secret in `msg` masked"
+    warnings.warn(mask(msg), category or UserWarning, stacklevel=stacklevel+1)
