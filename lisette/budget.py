@@ -18,6 +18,7 @@ from .turns import check_hist
 from .chat import ChatBase, Chat, Io, to_plain
 from .asyncchat import AsyncChat
 from .usage import Use
+from .capabilities import uses_responses_api
 from .masking import warn
 
 # %% ../nbs/09e_budget.ipynb #2b173762
@@ -74,6 +75,7 @@ def _request(kw):
 # %% ../nbs/09e_budget.ipynb #f75f9cae
 _anthropic_keys = ('model', 'messages', 'system', 'tools', 'tool_choice', 'thinking')  # what count_tokens takes of a Messages body
 _gemini_keys = ('contents', 'system_instruction', 'systemInstruction', 'tools', 'tool_config', 'toolConfig')
+_responses_keys = ('model', 'input', 'instructions', 'tools', 'tool_choice', 'reasoning', 'text', 'parallel_tool_calls', 'truncation')  # what input_tokens takes
 
 def _provider(model):
     try: return litellm.get_llm_provider(model)[1]
@@ -100,6 +102,10 @@ def _count_steps(kw):
         url = re.sub(r':(?:stream)?[gG]enerateContent', ':countTokens', url)
         r = yield url, {'generateContentRequest':req}, {k:v for k,v in (params or {}).items() if k!='alt'}, hdrs
         n,by = r['totalTokens'],"Gemini's countTokens"
+    elif uses_responses_api(model):
+        url,body,params,hdrs = _request(kw)
+        r = yield re.sub(r'/responses(\?.*)?$', r'/responses/input_tokens', url), {k:body[k] for k in _responses_keys if k in body}, params, hdrs
+        n,by = r['input_tokens'],"OpenAI's input_tokens"
     else: n,by = None,None
     if n is None and (base := _local_base(kw)):
         auth = {'Authorization':f"Bearer {kw.get('api_key') or ''}", 'Connection':'close'}
@@ -258,6 +264,7 @@ def _summarize(self:ChatBase, cut, limit=None):
     text = '\n'.join(_text(m) for m in self.hist[:cut])[-n:]
     kw = dict(model=self.model, messages=[{'role':'system', 'content':_summary_prompt}, {'role':'user', 'content':text}],
               temperature=self.temp) | self.callkw | {'max_tokens':self.summary_tokens}
+    if self.budget is not None: self._check_budget((yield self._counting(kw)))  # the summary is paid like any request
     res = yield Io(lambda: self._complete(kw), lambda: self._acomplete(kw))
     self.h.append(res)  # counted in `use` and cost
     summary = {'role':'user', 'content':_summary_head + (res.choices[0].message.content or '').strip()}

@@ -115,6 +115,7 @@ def save(self:Chat|AsyncChat, path):
     settings,callkw,out = _options(self)
     d = dict(lisette_chat=_fmt_version, model=self.model, sp=self.sp, settings=settings, callkw=callkw,
              tools=[_tool_name(t) for t in tool_list(self.tools)], hist=[_msg_json(m) for m in self.hist])
+    if getattr(self, 'compacted', None): d['compacted'] = [[_msg_json(m) for m in g] for g in self.compacted]  # turns taken out by compaction
     path = Path(path)
     try: txt = mask(json.dumps(d, indent=1, ensure_ascii=False))  # a key that got into the history (echoed by a tool, pasted) is masked
     except (TypeError, ValueError) as e:
@@ -134,6 +135,7 @@ def _read(path):
     if d['lisette_chat']!=_fmt_version: raise ValueError(f"{path} is a saved lisette chat in format {d['lisette_chat']!r}; this lisette reads format {_fmt_version}")
     if not isinstance(d.get('model'), str) or not isinstance(d.get('hist'), list): raise ValueError(f"{path} is not a complete saved lisette chat: it needs 'model' and 'hist'")
     d['hist'] = [_msg_load(m, i) for i,m in enumerate(d['hist'])]
+    d['compacted'] = [[_msg_load(m, i) for i,m in enumerate(g)] for g in d.get('compacted') or []]
     return d
 
 # %% ../nbs/09b_persist.ipynb #bb80a8e6
@@ -174,4 +176,5 @@ def load(cls:Chat|AsyncChat,
                            "your API key elsewhere. Pass them again to `load`, or `trust=True` for a file you trust", stacklevel=2)
     chat = cls(d['model'], sp=d.get('sp', ''), tools=tools, hist=d['hist'], ns=ns, **{k:v for k,v in opts.items() if k not in held} | kw)
     chat.withheld = {k:v for k,v in held.items() if _endpoint.search(k)}  # its calls fail until these are given
+    chat.compacted = d['compacted']
     return chat
