@@ -13,9 +13,9 @@ flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-ne
          '--disable-sync', '--no-first-run', '--remote-debugging-port=0']
 
 def api_names(mod):
-    "The public names the module `lisette.<mod>` defines itself (not those it re-exports)"
+    "The public functions and classes the module `lisette.<mod>` defines itself (not those it re-exports; data has no API entry)"
     m = importlib.import_module(f'lisette.{mod}')
-    return [n for n in m.__all__ if getattr(getattr(m, n), '__module__', m.__name__)==m.__name__]
+    return [n for n in m.__all__ if callable(o := getattr(m, n)) and getattr(o, '__module__', None)==m.__name__]
 
 # page, API names it must show, a phrase its text must contain
 checks = [('index.html', [], 'lisette'), ('chat.html', api_names('chat'), 'tool loop'), ('tools.html', api_names('tools'), 'tool')]
