@@ -206,13 +206,15 @@ async def achat_map(model:str, # LiteLLM model name
                     max_concurrency=8, # Most items in flight at once
                     path=None, # JSON-lines file keeping finished items: a re-run skips them
                     batch=False, # Send the items as one batch of the provider's batch API (half price, within 24 h)
-                    budget=None, # USD: no item starts once the spend would pass it
+                    budget=None, # USD: no item starts once the spend would pass it (not with `batch`)
                     spec=None, # Structured answers, as `structured` takes it (a pydantic model, a type, a function)
                     template=None, # A `str.format` string the dict prompts are filled into
                     progress=True, # Show progress (Jupyter: a bar; terminal: a line on stderr); False, or a file to write it to
                     poll=30, # Seconds between looks at a batch's progress
                     **chat_kw): # Options of `Chat` for every item: sp, tools, temp, think, cache, api_base, ...
     "One independent chat per prompt; the results in input order: each item's last response (or its answer of `spec`), or its exception"
+    if batch and budget is not None:  # a batch is submitted whole and priced once it is done: nothing to stop part-way
+        raise ValueError(f"chat_map: budget={budget!r} cannot be held with batch=True (a batch is submitted whole and priced once done); give one or the other")
     m = _Map(model, prompts, max_concurrency, path, budget, spec, template, progress, chat_kw)
     await (m.batch(poll) if batch else m.run())
     return m.res
