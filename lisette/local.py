@@ -124,6 +124,10 @@ class LocalServer:
 
     def __repr__(self): return f'LocalServer({self.model!r}, {self.url or "stopped"}, threads={self.threads})'
 
+# %% ../nbs/06_local.ipynb #c6e2000c
+@patch(as_prop=True)
+def model(self:LocalServer): return f'openai/{self.alias}'
+
 # %% ../nbs/06_local.ipynb #26cd0c29
 @patch
 def _error(self:LocalServer, msg):
@@ -153,10 +157,6 @@ def start(self:LocalServer,
     self.log.unlink(missing_ok=True)  # kept only when starting fails
     if register: register_local(self.alias, self.n_ctx)
     return self
-
-# %% ../nbs/06_local.ipynb #c6e2000c
-@patch(as_prop=True)
-def model(self:LocalServer): return f'openai/{self.alias}'
 
 # %% ../nbs/06_local.ipynb #c6e2000d
 @patch(as_prop=True)
