@@ -298,6 +298,14 @@ async def _connect(self:MCPTools):
     self._link = link
     return res
 
+# %% ../nbs/08_mcp.ipynb #9c8cbb1b
+@patch
+def _wait(self:MCPTools, coro, timeout):
+    "The result of `coro` run on the MCP loop, waited for from this thread"
+    fut = _on_loop(coro)
+    try: return fut.result(timeout)
+    except concurrent.futures.TimeoutError: fut.cancel(); raise MCPServerError(f"MCP server `{self.server}`: no answer within {timeout} s") from None
+
 # %% ../nbs/08_mcp.ipynb #f52e3d1d
 @patch
 async def _ready(self:MCPTools):
@@ -362,14 +370,6 @@ async def _aclose(self:MCPTools):
     link.stop.set()
     await asyncio.wait([link.task], timeout=20)
     _drop_log(link)
-
-# %% ../nbs/08_mcp.ipynb #9c8cbb1b
-@patch
-def _wait(self:MCPTools, coro, timeout):
-    "The result of `coro` run on the MCP loop, waited for from this thread"
-    fut = _on_loop(coro)
-    try: return fut.result(timeout)
-    except concurrent.futures.TimeoutError: fut.cancel(); raise MCPServerError(f"MCP server `{self.server}`: no answer within {timeout} s") from None
 
 # %% ../nbs/08_mcp.ipynb #95657b49
 @patch
