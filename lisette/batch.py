@@ -129,12 +129,12 @@ class OverBudget(RuntimeError):
 
 # %% ../nbs/10b_batch.ipynb #9d3cda69
 class _Map:
-    def __init__(self, model, prompts, max_concurrency, path, budget, spec, template, progress, kw):
+    def __init__(self, model, prompts, max_concurrency, path, budget, spec, template, progress, kw, batch=False):
         if not isinstance(max_concurrency, int) or max_concurrency<1: raise ValueError(f"chat_map: max_concurrency must be a whole number, 1 or more; got {max_concurrency!r}")
         if budget is not None and not (isinstance(budget, (int, float)) and budget>=0): raise ValueError(f"chat_map: budget must be a number of USD, 0 or more; got {budget!r}")
         self.model,self.spec,self.kw,self.budget,self.max = model,spec,kw,budget,max_concurrency
         self.msgs = [_msgs(p, template) for p in prompts]
-        self.keys = [_key(model, m, spec, kw) for m in self.msgs]
+        self.keys = [_key(model, m, spec, kw) if path or batch else None for m in self.msgs]  # only a log or a batch needs them
         self.log = _Log(path)
         recs,self.batches = self.log.read()
         self.res,self.costs = [None]*len(self.msgs),[0.]*len(self.msgs)
@@ -215,7 +215,7 @@ async def achat_map(model:str, # LiteLLM model name
     "One independent chat per prompt; the results in input order: each item's last response (or its answer of `spec`), or its exception"
     if batch and budget is not None:  # a batch is submitted whole and priced once it is done: nothing to stop part-way
         raise ValueError(f"chat_map: budget={budget!r} cannot be held with batch=True (a batch is submitted whole and priced once done); give one or the other")
-    m = _Map(model, prompts, max_concurrency, path, budget, spec, template, progress, chat_kw)
+    m = _Map(model, prompts, max_concurrency, path, budget, spec, template, progress, chat_kw, batch)
     await (m.batch(poll) if batch else m.run())
     return m.res
 

@@ -168,7 +168,7 @@ def _take_opts(self:ChatBase):
     self.callkw = kw = (kw.pop('callkw', None) or {}) | kw
     self.stream,self.tool_reminder,self.markup = kw.pop('stream', False),kw.pop('tool_reminder', None),kw.pop('markup', 0)
     self.tc_res,self.tc_res_eval = {} if kw.pop('tc_refs', False) else None,kw.pop('tc_res_eval', False)
-    if self.tc_res is not None: self.sp = f"{self.sp}\n\n{tc_res_sysp}" if self.sp else tc_res_sysp
+    if self.tc_res is not None and tc_res_sysp not in str(self.sp): self.sp = f"{self.sp}\n\n{tc_res_sysp}" if self.sp else tc_res_sysp  # a loaded chat's has it
     if f := kw.pop('completefunc', None):
         if self.router: raise ValueError("Chat takes a `router` or a `completefunc`, not both")
         self.router = _Func(f)

@@ -81,10 +81,18 @@ def _setting_names():
     "The settings of a chat: the arguments of `Chat` that are not saved in a place of their own"
     return [n for n,p in inspect.signature(Chat.__init__).parameters.items() if n not in _own_place and p.kind!=p.VAR_KEYWORD]
 
+_orig_defaults = dict(stream=False, tool_reminder=None, markup=0, tc_refs=False, tc_res_eval=False)
+
+def _orig_opts(chat):
+    "The original lisette's options the chat was made with, those not at their defaults (a chat takes them out of `callkw`)"
+    got = dict(stream=getattr(chat, 'stream', False), tool_reminder=getattr(chat, 'tool_reminder', None), markup=getattr(chat, 'markup', 0),
+               tc_refs=getattr(chat, 'tc_res', None) is not None, tc_res_eval=getattr(chat, 'tc_res_eval', False))
+    return {k:v for k,v in got.items() if v!=_orig_defaults[k]}
+
 def _options(chat):
     "(settings, callkw, left_out): the chat's options that JSON can hold, and the names of those it cannot"
     settings = {k:getattr(chat, k) for k in _setting_names() if hasattr(chat, k)}
-    callkw,out = _public(chat.callkw),[]
+    callkw,out = _public(chat.callkw) | _orig_opts(chat),[]
     for d in (settings, callkw):
         for k,v in list(d.items()):
             if not _is_json(v): out.append(f'{k} ({type(v).__name__})'); del d[k]
@@ -116,6 +124,9 @@ def save(self:Chat|AsyncChat, path):
     d = dict(lisette_chat=_fmt_version, model=self.model, sp=self.sp, settings=settings, callkw=callkw,
              tools=[_tool_name(t) for t in tool_list(self.tools)], hist=[_msg_json(m) for m in self.hist])
     if getattr(self, 'compacted', None): d['compacted'] = [[_msg_json(m) for m in g] for g in self.compacted]  # turns taken out by compaction
+    if getattr(self, 'tc_res', None):  # tool results kept for `tc_refs`, so that a loaded chat's calls can still name them
+        if _is_json(self.tc_res): d['tc_res'] = self.tc_res
+        else: out.append('tc_res (a tool result JSON cannot hold)')
     path = Path(path)
     try: txt = mask(json.dumps(d, indent=1, ensure_ascii=False))  # a key that got into the history (echoed by a tool, pasted) is masked
     except (TypeError, ValueError) as e:
@@ -177,4 +188,5 @@ def load(cls:Chat|AsyncChat,
     chat = cls(d['model'], sp=d.get('sp', ''), tools=tools, hist=d['hist'], ns=ns, **{k:v for k,v in opts.items() if k not in held} | kw)
     chat.withheld = {k:v for k,v in held.items() if _endpoint.search(k)}  # its calls fail until these are given
     chat.compacted = d['compacted']
+    if getattr(chat, 'tc_res', None) is not None: chat.tc_res.update(d.get('tc_res') or {})
     return chat

@@ -208,4 +208,5 @@ def fork(self:ChatHistory):
     new.tools,new.callkw = [own(t) for t in self.tools],{k:own(v) for k,v in self.callkw.items()}
     new.cache_idxs,new.h,new.replaced = list(self.cache_idxs),[],[]
     new._queue,new._open,new._seen = _TurnQueue(),None,None
+    if isinstance(getattr(self, 'tc_res', None), dict): new.tc_res = copy.deepcopy(self.tc_res)  # results kept for `tc_refs`
     return new

