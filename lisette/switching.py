@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['dialect', 'for_model']
 
-# %% ../nbs/04f_switching.ipynb #9a82e16a
+# %% ../nbs/04f_switching.ipynb #19e99a0c
 import re, hashlib
 from .lite import litellm
 from .capabilities import uses_responses_api, uses_breakpoints
 
-# %% ../nbs/04f_switching.ipynb #1e597d4a
+# %% ../nbs/04f_switching.ipynb #cc586a98
 def dialect(model):
     "The API LiteLLM sends `model`'s requests to: 'anthropic', 'responses', 'gemini' or 'openai' (Chat Completions and compatible servers)"
     if uses_responses_api(model): return 'responses'
@@ -19,7 +19,7 @@ def dialect(model):
     except Exception: p = None
     return 'gemini' if p=='gemini' or (p in ('vertex_ai','vertex_ai_beta') and 'gemini' in model) else 'openai'
 
-# %% ../nbs/04f_switching.ipynb #4c9cc19c
+# %% ../nbs/04f_switching.ipynb #5c5139bb
 _signed = '__thought__'  # LiteLLM's separator between a Gemini call's id and its thought signature
 
 def _plain_id(i, d):
@@ -28,7 +28,7 @@ def _plain_id(i, d):
     i = re.sub(r'[^a-zA-Z0-9_-]', '_', i.split(_signed, 1)[0])
     return i if len(i)<=40 else 'call_' + hashlib.sha256(i.encode()).hexdigest()[:32]
 
-# %% ../nbs/04f_switching.ipynb #039cdf51
+# %% ../nbs/04f_switching.ipynb #6aa4b3c2
 _chat_keys = {'role','content','name','tool_calls','tool_call_id','function_call','refusal','audio'}  # a Chat Completions message's fields
 
 def _origin(m):
@@ -36,7 +36,7 @@ def _origin(m):
     if m.get('reasoning_items'): return 'responses'
     if any(isinstance(b, dict) and (b.get('signature') or b.get('type')=='redacted_thinking') for b in m.get('thinking_blocks') or []): return 'anthropic'
 
-# %% ../nbs/04f_switching.ipynb #880c65e7
+# %% ../nbs/04f_switching.ipynb #d0d0dbaf
 def _uncached(m):
     "The message dict `m` without cache breakpoints"
     m = {k:v for k,v in m.items() if k!='cache_control'}
@@ -44,7 +44,7 @@ def _uncached(m):
         m['content'] = [{k:v for k,v in b.items() if k!='cache_control'} if isinstance(b, dict) else b for b in m['content']]
     return m
 
-# %% ../nbs/04f_switching.ipynb #df870179
+# %% ../nbs/04f_switching.ipynb #132b366b
 def _assistant(m, d):
     "The assistant message dict `m` as dialect `d` takes it"
     o = _origin(m)
@@ -59,7 +59,7 @@ def _assistant(m, d):
         else: del m['tool_calls']; m['content'] = m.get('content') or ''
     return m
 
-# %% ../nbs/04f_switching.ipynb #db06689f
+# %% ../nbs/04f_switching.ipynb #450784f2
 def for_model(msgs, # Message dicts (copies: `for_model` changes their top-level fields)
               model): # The model they are sent to
     "`msgs` fit for `model`'s API: what it cannot take dropped or converted, nothing inside the messages changed"
