@@ -5,12 +5,13 @@
 # %% auto #0
 __all__ = ['dialect', 'for_model']
 
-# %% ../nbs/04f_switching.ipynb #19e99a0c
-import re, hashlib
+# %% ../nbs/04f_switching.ipynb #0f4f73fe
+import re, hashlib, functools
 from .lite import litellm
 from .capabilities import uses_responses_api, uses_breakpoints
 
-# %% ../nbs/04f_switching.ipynb #cc586a98
+# %% ../nbs/04f_switching.ipynb #bd9f2d05
+@functools.lru_cache(maxsize=512)
 def dialect(model):
     "The API LiteLLM sends `model`'s requests to: 'anthropic', 'responses', 'gemini' or 'openai' (Chat Completions and compatible servers)"
     if uses_responses_api(model): return 'responses'
@@ -19,7 +20,7 @@ def dialect(model):
     except Exception: p = None
     return 'gemini' if p=='gemini' or (p in ('vertex_ai','vertex_ai_beta') and 'gemini' in model) else 'openai'
 
-# %% ../nbs/04f_switching.ipynb #5c5139bb
+# %% ../nbs/04f_switching.ipynb #2c61ee8f
 _signed = '__thought__'  # LiteLLM's separator between a Gemini call's id and its thought signature
 
 def _plain_id(i, d):
@@ -28,7 +29,7 @@ def _plain_id(i, d):
     i = re.sub(r'[^a-zA-Z0-9_-]', '_', i.split(_signed, 1)[0])
     return i if len(i)<=40 else 'call_' + hashlib.sha256(i.encode()).hexdigest()[:32]
 
-# %% ../nbs/04f_switching.ipynb #6aa4b3c2
+# %% ../nbs/04f_switching.ipynb #a39efbf5
 _chat_keys = {'role','content','name','tool_calls','tool_call_id','function_call','refusal','audio'}  # a Chat Completions message's fields
 
 def _origin(m):
@@ -36,15 +37,17 @@ def _origin(m):
     if m.get('reasoning_items'): return 'responses'
     if any(isinstance(b, dict) and (b.get('signature') or b.get('type')=='redacted_thinking') for b in m.get('thinking_blocks') or []): return 'anthropic'
 
-# %% ../nbs/04f_switching.ipynb #d0d0dbaf
+# %% ../nbs/04f_switching.ipynb #fc54ecb2
 def _uncached(m):
     "The message dict `m` without cache breakpoints"
+    c = m.get('content')
+    if 'cache_control' not in m and not (isinstance(c, list) and any(isinstance(b, dict) and 'cache_control' in b for b in c)): return m
     m = {k:v for k,v in m.items() if k!='cache_control'}
     if isinstance(m.get('content'), list):
         m['content'] = [{k:v for k,v in b.items() if k!='cache_control'} if isinstance(b, dict) else b for b in m['content']]
     return m
 
-# %% ../nbs/04f_switching.ipynb #132b366b
+# %% ../nbs/04f_switching.ipynb #15ca7466
 def _assistant(m, d):
     "The assistant message dict `m` as dialect `d` takes it"
     o = _origin(m)
@@ -59,7 +62,7 @@ def _assistant(m, d):
         else: del m['tool_calls']; m['content'] = m.get('content') or ''
     return m
 
-# %% ../nbs/04f_switching.ipynb #450784f2
+# %% ../nbs/04f_switching.ipynb #08f453b9
 def for_model(msgs, # Message dicts (copies: `for_model` changes their top-level fields)
               model): # The model they are sent to
     "`msgs` fit for `model`'s API: what it cannot take dropped or converted, nothing inside the messages changed"
@@ -69,6 +72,6 @@ def for_model(msgs, # Message dicts (copies: `for_model` changes their top-level
         if r=='assistant': m = _assistant(m, d)
         elif r=='tool' and d!='gemini': m['tool_call_id'] = _plain_id(m.get('tool_call_id'), d)
         if d!='anthropic': m = _uncached(m)
-        if d=='openai': m = {k:v for k,v in m.items() if k in _chat_keys}
+        if d=='openai' and not m.keys() <= _chat_keys: m = {k:v for k,v in m.items() if k in _chat_keys}
         res.append(m)
     return res
