@@ -23,7 +23,7 @@ def openai_tools(b):
     return [t['name'] if 'name' in t else t['function']['name'] for t in b.get('tools', []) if 'name' in t or 'function' in t]
 
 # %% ../../nbs/05b_openai.ipynb #b618f53d
-_msg_keys = {'role','content','name','tool_calls','tool_call_id','function_call','refusal','audio',  # what a message may carry,
+_msg_keys = {'role','content','name','tool_calls','tool_call_id','function_call','refusal','audio','annotations',  # what a message may carry,
              'cache_control'}  # and what LiteLLM takes off for api.openai.com but keeps for any other host, such as this one
 
 def openai_check(b):
