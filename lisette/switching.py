@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['dialect', 'for_model']
 
-# %% ../nbs/04f_switching.ipynb #dc44f391
+# %% ../nbs/04f_switching.ipynb #663b7d5d
 import re, hashlib, functools
 from .lite import litellm
 from .capabilities import uses_responses_api, uses_breakpoints
 
-# %% ../nbs/04f_switching.ipynb #836b84fb
+# %% ../nbs/04f_switching.ipynb #e6ac26cf
 @functools.lru_cache(maxsize=512)
 def dialect(model):
     "The API LiteLLM sends `model`'s requests to: 'anthropic', 'responses', 'gemini' or 'openai' (Chat Completions and compatible servers)"
@@ -20,7 +20,7 @@ def dialect(model):
     except Exception: p = None
     return 'gemini' if p=='gemini' or (p in ('vertex_ai','vertex_ai_beta') and 'gemini' in model) else 'openai'
 
-# %% ../nbs/04f_switching.ipynb #80734187
+# %% ../nbs/04f_switching.ipynb #a3eb06ef
 _signed = '__thought__'  # LiteLLM's separator between a Gemini call's id and its thought signature
 
 def _plain_id(i, d):
@@ -29,7 +29,7 @@ def _plain_id(i, d):
     i = re.sub(r'[^a-zA-Z0-9_-]', '_', i.split(_signed, 1)[0])
     return i if len(i)<=40 else 'call_' + hashlib.sha256(i.encode()).hexdigest()[:32]
 
-# %% ../nbs/04f_switching.ipynb #ee05dc19
+# %% ../nbs/04f_switching.ipynb #a7129c61
 _chat_keys = {'role','content','name','tool_calls','tool_call_id','function_call','refusal','audio'}  # a Chat Completions message's fields
 
 def _origin(m):
@@ -37,7 +37,7 @@ def _origin(m):
     if m.get('reasoning_items'): return 'responses'
     if any(isinstance(b, dict) and (b.get('signature') or b.get('type')=='redacted_thinking') for b in m.get('thinking_blocks') or []): return 'anthropic'
 
-# %% ../nbs/04f_switching.ipynb #e0e99191
+# %% ../nbs/04f_switching.ipynb #61db46e4
 def _uncached(m):
     "The message dict `m` without cache breakpoints"
     c = m.get('content')
@@ -47,7 +47,7 @@ def _uncached(m):
         m['content'] = [{k:v for k,v in b.items() if k!='cache_control'} if isinstance(b, dict) else b for b in m['content']]
     return m
 
-# %% ../nbs/04f_switching.ipynb #2ce49420
+# %% ../nbs/04f_switching.ipynb #c0ef82bc
 def _assistant(m, d):
     "The assistant message dict `m` as dialect `d` takes it"
     o = _origin(m)
@@ -63,7 +63,7 @@ def _assistant(m, d):
         else: del m['tool_calls']; m['content'] = m.get('content') or ''
     return m
 
-# %% ../nbs/04f_switching.ipynb #c2a75e5f
+# %% ../nbs/04f_switching.ipynb #4a8097e5
 def for_model(msgs, # Message dicts (copies: `for_model` changes their top-level fields)
               model): # The model they are sent to
     "`msgs` fit for `model`'s API: what it cannot take dropped or converted, nothing inside the messages changed"
