@@ -20,6 +20,7 @@ from .tools import *
 from .sending import send, asend
 from .capabilities import *
 from .capabilities import _merges_calls
+from .switching import for_model
 from .turns import *
 from .turns import _Holder, _TurnQueue, _superseded, _is_server_call
 
@@ -215,9 +216,9 @@ def _keep(self:ChatBase, results):
 
 # %% ../nbs/04_chat.ipynb #167636b2
 @patch
-def _sys(self:ChatBase):
+def _sys(self:ChatBase, model=None):
     if not self.sp: return []
-    cached = self.cache and uses_breakpoints(self.model)
+    cached = self.cache and uses_breakpoints(model or self.model)
     return [{'role':'system', 'content':[{'type':'text','text':self.sp,'cache_control':cache_ctl(self.ttl)}] if cached else self.sp}]
 
 # %% ../nbs/04_chat.ipynb #9ff3f36d
@@ -229,23 +230,24 @@ def _tool_choice(tc, tb):
 @patch
 def _kw(self:ChatBase, tb, prefill=None, temp=None, think=None, search=None, tool_choice=None, final=False, kw=None):
     "Arguments for one LiteLLM call"
-    cached = bool(self.cache) and uses_breakpoints(self.model)
+    model = (kw or {}).get('model') or self.model  # a call's own `model=` is judged as itself
+    cached = bool(self.cache) and uses_breakpoints(model)
     idxs = self.cache_idxs[:max_ckpts-bool(self.sp)]  # the system prompt takes one breakpoint
     hist = mk_msgs(self.hist, cache=True, ttl=self.ttl, cache_idxs=idxs) if cached else self.hist  # each is a message already (`check_hist`)
-    msgs = self._sys() + [sendable_calls(msg_dict(m)) for m in hist]
+    msgs = self._sys(model) + for_model([sendable_calls(msg_dict(m)) for m in hist], model)  # `lisette.switching`
     if self.tool_reminder: msgs = _remind(msgs, self.tool_reminder)
     if prefill: msgs.append({'role':'assistant', 'content':prefill})
-    d = dict(model=self.model, messages=msgs) | self.callkw | (kw or {})
-    if think and not can_think(self.model): warn(f"{self.model} does not support thinking (per LiteLLM's model map): `think` ignored")
-    if think and can_think(self.model): d |= think_kw(self.model, think)
+    d = dict(model=model, messages=msgs) | self.callkw | (kw or {})
+    if think and not can_think(model): warn(f"{model} does not support thinking (per LiteLLM's model map): `think` ignored")
+    if think and can_think(model): d |= think_kw(model, think)
     else: d['temperature'] = ifnone(temp, self.temp)
     if tb:
         d['tools'] = list(tb.schemas.values())
         if final: d['tool_choice'] = 'none'
         elif tool_choice: d['tool_choice'] = _tool_choice(tool_choice, tb)
     search = ifnone(search, self.search)
-    if search and not final and can_search(self.model):
-        d |= search_kw(self.model, search, d.get('allowed_openai_params'))
+    if search and not final and can_search(model):
+        d |= search_kw(model, search, d.get('allowed_openai_params'))
     return d
 
 # %% ../nbs/04_chat.ipynb #10b073c7
@@ -332,10 +334,11 @@ def _ask(self:ChatBase, tb, prefill, kw, opts):
 def _steps(self:ChatBase, msg=None, prefill=None, temp=None, think=None, search=None, max_steps=None,
            final_prompt=_final_prompt, tool_choice=None, tools=None, approve=None, **kw):
     "Generator of `Ask`/`Run` steps running one call of the chat, tool loop included; `kw` goes to LiteLLM"
+    model = kw.get('model') or self.model
     tb = Toolbox(ifnone(tools, self.tools), self.ns, max_parallel=self.max_parallel, approve=ifnone(approve, self.approve),
-                 model=self.model, also=None if tools is None else self.tools)  # `approve` may name the chat's tools and the call's
+                 model=model, also=None if tools is None else self.tools)  # `approve` may name the chat's tools and the call's
     max_steps,rounds,pauses,final = _check_steps(ifnone(max_steps, self.max_steps)),0,0,False
-    if prefill and not can_prefill(self.model): warn(f"{self.model} takes no assistant prefill: {prefill!r} is not sent"); prefill = None
+    if prefill and not can_prefill(model): warn(f"{model} takes no assistant prefill: {prefill!r} is not sent"); prefill = None
     self._start_turn(msg)  # after the options are checked: a bad one leaves `hist` as it was
     self._h0 = len(self.h)
     while True:
@@ -343,7 +346,7 @@ def _steps(self:ChatBase, msg=None, prefill=None, temp=None, think=None, search=
         opts = dict(temp=temp, think=think, search=search, tool_choice=tool_choice if first else None, final=final)
         res = yield from self._ask(tb, prefill if first else None, kw, opts)
         m = _store(res.choices[0].message)
-        if m.tool_calls and _merges_calls(self.model): m.tool_calls = unique_calls(m.tool_calls)
+        if m.tool_calls and _merges_calls(model): m.tool_calls = unique_calls(m.tool_calls)
         calls = _client_calls(m)
         if res.choices[0].finish_reason=='pause_turn' and not calls and pauses<self.max_pauses:
             self.hist.append(m); pauses += 1; continue

@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export LITELLM_LOCAL_MODEL_COST_MAP=True
-nbs="00_messages 00a_lite 01_streaming 03_tools 03b_sending 03c_capabilities 03d_turns 04_chat 04b_async 04c_providers 05_testing 05a_anthropic 05b_openai 05c_gemini 05d_responses 05e_through_litellm"
+nbs="00_messages 00a_lite 01_streaming 03_tools 03b_sending 03c_capabilities 03d_turns 04_chat 04b_async 04c_providers 04f_switching 05_testing 05a_anthropic 05b_openai 05c_gemini 05d_responses 05e_through_litellm"
 # pins from the lower bounds, so that they move with pyproject.toml
 pins=$(python3 -c "
 import re, tomllib

@@ -7,7 +7,7 @@ __all__ = ['anthropic_finishes', 'anthropic_dialect', 'anthropic_system', 'anthr
            'anthropic_text_blocks', 'anthropic_body', 'anthropic_sse', 'anthropic_error']
 
 # %% ../../nbs/05a_anthropic.ipynb #75806407
-import json
+import json, re
 from .core import (Dialect, Reply, Request, register, texts, neutral_usage, finish_reason, text_pieces,
                                   json_pieces, obj_args, opaque, last_user_text)
 
@@ -26,6 +26,8 @@ def anthropic_tools(b):
 def _blocks(m): return m['content'] if isinstance(m.get('content'), list) else []
 
 # %% ../../nbs/05a_anthropic.ipynb #53d811c8
+_id_ok = re.compile(r'[a-zA-Z0-9_-]+')  # what a `tool_use` id may be made of
+
 def anthropic_check(b):
     "The Messages API's error message for request body `b`, or `None`"
     msgs,tools = b.get('messages') or [],[t.get('name') for t in b.get('tools', [])]
@@ -39,6 +41,8 @@ def anthropic_check(b):
     for i,m in enumerate(msgs):  # the API checks results against calls first
         prev = {x.get('id') for x in _blocks(msgs[i-1]) if x.get('type')=='tool_use'} if i and msgs[i-1].get('role')=='assistant' else set()
         for j,x in enumerate(_blocks(m)):
+            if x.get('type')=='tool_use' and not _id_ok.fullmatch(str(x.get('id'))):
+                return f"messages.{i}.content.{j}.tool_use.id: String should match pattern '^[a-zA-Z0-9_-]+$'"
             if x.get('type') in ('tool_use','tool_result') and not tools:
                 return 'Requests which include `tool_use` or `tool_result` blocks must define tools.'
             if x.get('type')=='tool_result' and x.get('tool_use_id') not in prev:

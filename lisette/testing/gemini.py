@@ -9,7 +9,7 @@ __all__ = ['gemini_finishes', 'gemini_dialect', 'gemini_messages', 'gemini_syste
 # %% ../../nbs/05c_gemini.ipynb #0113b3e2
 import json, re
 from .core import (Dialect, Reply, Request, register, texts, neutral_usage, finish_reason, text_pieces,
-                                  obj_args, last_user_text)
+                                  obj_args, opaque, last_user_text)
 
 # %% ../../nbs/05c_gemini.ipynb #9fb477e2
 def gemini_messages(b):
@@ -65,6 +65,7 @@ def gemini_body(r:Reply, req:Request, emu):
     u = neutral_usage(r, req)
     parts = ([dict(text=r.thinking, thought=True)] if r.thinking else []) + ([dict(text=r.text)] if r.text else [])
     parts += [dict(functionCall=dict(name=t.name, args=obj_args(t.args), id=t.id or emu.new_id('call_emu'))) for t in r.tool_calls]
+    if r.thinking and r.tool_calls: parts[-len(r.tool_calls)]['thoughtSignature'] = opaque(r.thinking, 43)+'='  # on the first call, as Gemini signs them
     cand = dict(content=dict(parts=parts, role='model'), finishReason=finish_reason(r, gemini_finishes), index=0)
     if r.citations or r.search_results: cand['groundingMetadata'] = _grounding(r, req)
     um = dict(promptTokenCount=u['prompt'], candidatesTokenCount=u['completion']-u['reasoning'], totalTokenCount=u['prompt']+u['completion'])

@@ -23,10 +23,23 @@ def openai_tools(b):
     return [t['name'] if 'name' in t else t['function']['name'] for t in b.get('tools', []) if 'name' in t or 'function' in t]
 
 # %% ../../nbs/05b_openai.ipynb #b618f53d
+_msg_keys = {'role','content','name','tool_calls','tool_call_id','function_call','refusal','audio','annotations',  # what a message may carry,
+             'cache_control'}  # and what LiteLLM takes off for api.openai.com but keeps for any other host, such as this one
+
+def _unknown(m):
+    "The fields of message `m` Chat Completions does not know (an all-None `provider_specific_fields`, which LiteLLM 1.106 puts on GPT's replies, passes)"
+    return [k for k,v in m.items() if k not in _msg_keys and not (k=='provider_specific_fields' and isinstance(v, dict) and not any(x is not None for x in v.values()))]
+
 def openai_check(b):
     "The Chat Completions error message for request body `b`, or `None`"
     if not b.get('messages'): return "[] is too short - 'messages'"
     if not 0 <= (t := b.get('temperature', 1)) <= 2: return f"Invalid 'temperature': expected a value between 0 and 2, but got {t} instead."
+    for i,m in enumerate(b['messages']):
+        if bad := _unknown(m): return f"Unknown parameter: 'messages[{i}].{bad[0]}'."
+        for j,t in enumerate(m.get('tool_calls') or []):
+            if len(str(t.get('id')))>40:
+                return (f"Invalid 'messages[{i}].tool_calls[{j}].id': string too long. Expected a string with maximum length 40, "
+                        f"but got a string with length {len(str(t.get('id')))} instead.")
     pending = None  # ids of the last assistant tool calls not yet answered
     for m in b['messages']:
         if m.get('role')=='tool':

@@ -52,6 +52,7 @@ def responses_check(b):
             if it.get('call_id') not in calls: return f"No tool call found for function call output with call_id {it.get('call_id')}."
             answered.add(it.get('call_id'))
         elif k=='reasoning':
+            if not it.get('id'): return f"Missing required parameter: 'input[{i}].id'."
             if i+1==len(items) or not _after_reasoning(items[i+1]):
                 return f"Item '{it.get('id')}' of type 'reasoning' was provided without its required following item."
             if b.get('store') is False and not it.get('encrypted_content'):
