@@ -211,6 +211,7 @@ def page(nb, pages, order):
             cells.append(_md(s)); continue
         if c['cell_type']!='code': continue
         sd = re.match(r'^(?:#\|.*\n)*show_doc\((.+)\)\s*$', s)
+        if sd and any(part.startswith('_') for part in sd[1].split('.')): continue  # a method of a private class: no entry, as for private helpers
         if sd:
             entries.add(f'{pages[nb.stem]}.html#{sd[1].lower()}')
             if (eid := entry_id(sd[1], ptitle))!=sd[1].lower(): renamed[f'{pages[nb.stem]}.html#{sd[1].lower()}'] = f'{pages[nb.stem]}.html#{eid}'

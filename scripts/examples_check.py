@@ -31,7 +31,7 @@ def def_names(cell):
     for o in cell.parsed_() or []:
         if not isinstance(o, _def_types) or o.name.startswith('_'): continue
         nm = showdoc_nm(o)
-        nms = [n for n in (nm if isinstance(nm, list) else [nm]) if not n.split('.')[-1].startswith('_')]
+        nms = [n for n in (nm if isinstance(nm, list) else [nm]) if not any(p.startswith('_') for p in n.split('.'))]  # private, or of a private class
         if nms: res.append(nms)
     return res
 
