@@ -205,13 +205,18 @@ ChatBase.summary_tokens = 1024 # Most tokens the model may write for a summary
 ChatBase.on_compact = None # Called with a line saying what a compaction did
 
 # %% ../nbs/09e_budget.ipynb #d8a66b91
+@patch
+def _limit(self:ChatBase, model):
+    "Tokens a request to `model` may carry before compaction: `context_window`, else 80% of the model's input window (None if unknown)"
+    if self.context_window: return self.context_window
+    try: n = litellm.get_model_info(model).get('max_input_tokens')
+    except Exception: n = None
+    return int(n*0.8) if n else None
+
 @patch(as_prop=True)
 def token_limit(self:ChatBase):
     "Tokens a request may carry before compaction: `context_window`, else 80% of the model's input window (None if unknown)"
-    if self.context_window: return self.context_window
-    try: n = litellm.get_model_info(self.model).get('max_input_tokens')
-    except Exception: n = None
-    return int(n*0.8) if n else None
+    return self._limit(self.model)
 
 # %% ../nbs/09e_budget.ipynb #d9bd6f3f
 _summary_head = "[Summary of the earlier conversation, written when it outgrew the context window]\n\n"
@@ -320,10 +325,11 @@ def _fit(self:ChatBase, mk):
     "Steps before a request, with a budget or compaction set: compact the history if the request `mk()` builds outgrows the limit, check the budget"
     ask = mk()
     c = yield self._counting(ask.kw)
-    how,limit = self.compaction,self.token_limit
+    model = ask.kw.get('model') or self.model  # a call's own `model=` is measured against its own window
+    how,limit = self.compaction,self._limit(model)
     if how is not None and limit is None and not getattr(self, '_warned_window', False):
         self._warned_window = True
-        warn(f"LiteLLM does not know the context window of {self.model}: no compaction (give `context_window=`)", stacklevel=2)
+        warn(f"LiteLLM does not know the context window of {model}: no compaction (give `context_window=`)", stacklevel=2)
     if how is not None and limit and c.tokens > limit:
         n0 = c.tokens
         removed = yield from self._compacting(how, limit, c, mk)
