@@ -5,17 +5,19 @@
 ORIG is a folder holding the original's notebooks (`index.ipynb`, `00_core.ipynb`, `01_usage.ipynb`, `test_cache.ipynb`), its
 `samples/` and its recorded answers `cachy.jsonl` (a checkout of AnswerDotAI/lisette works too: then they are looked for in
 `nbs/` and at the root). Each PYTHON is an interpreter with ipykernel, pycachy and a lisette; with two of them (the original's
-venv, then ours) the table puts them side by side; `@DIR` puts DIR alone on that interpreter's `PYTHONPATH` (a worktree
-of this project, say), and without it the inherited `PYTHONPATH` is dropped. Nothing here needs the network: a request cachy has no answer for fails, and
-the cell that sent it counts as not run. Dummy API keys are set so LiteLLM builds each request.
+venv, then ours) the table puts them side by side; `@DIR` puts DIR alone on that interpreter's `PYTHONPATH` (a
+worktree of this project, say), and without it the inherited `PYTHONPATH` is dropped. Nothing here needs the network: a
+request cachy has no answer for fails, and the cell that sent it counts as not run. Dummy API keys are set so LiteLLM
+builds each request.
 
 How a notebook is run, the same way for every PYTHON:
 - in a fresh IPython kernel whose working folder is a scratch copy of the notebook's folder (its `samples/` beside it) under a
   scratch root holding a `pyproject.toml` and a copy of `cachy.jsonl`, which is where the notebooks' own `enable_cachy()`
   finds it; the copy means a run never changes the recorded answers;
 - a module notebook (one with `#| default_exp M`) defines the original library in its `#| export` cells: those cells are not
-  run; instead every name of `lisette.M` (private ones too, as the notebook's own cells see them) is put in the kernel's
-  namespace first, so the notebook's examples and tests run against whichever lisette the PYTHON imports;
+  run, but for their import statements (absolute ones, each on its own, a failing one ignored); then every name of
+  `lisette.M` (private ones too, as the notebook's own cells see them) is put in the kernel's namespace, so the
+  notebook's examples and tests run against whichever lisette the PYTHON imports;
 - cells marked `#| eval: false`, and the `nbdev_export()` cell, are skipped as nbdev's test runner skips them;
 - cachy is told to look each request up under the keys its earlier versions gave it too (the body as sent, the body with
   sorted keys, with and without cachy's normalisation, the stream flag as given and as a bool), besides its own key: the
