@@ -246,6 +246,7 @@ def _kw(self:ChatBase, tb, prefill=None, temp=None, think=None, search=None, too
         if final: d['tool_choice'] = 'none'
         elif tool_choice: d['tool_choice'] = _tool_choice(tool_choice, tb)
     search = ifnone(search, self.search)
+    if search and not final and not can_search(model): warn(f"{model} does not support web search (per LiteLLM's model map): `search` ignored")
     if search and not final and can_search(model):
         d |= search_kw(model, search, d.get('allowed_openai_params'))
     return d

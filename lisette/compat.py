@@ -99,6 +99,12 @@ def total_cost(u, sc=0.01):
     n = getattr(u, 'web_search_requests', None)
     return (getattr(u, 'cost', 0) if c is None else c or 0) + sc*((getattr(u, 'searches', 0) if n is None else n) or 0)
 
+# %% ../nbs/13_compat.ipynb #879b1ee0
+@patch
+def fmt(self:Use):
+    "The usage `self` as the original's foldable token-usage block ('' if no tokens were used)"
+    return UsageStats.from_use(self).fmt()
+
 # %% ../nbs/13_compat.ipynb #78c1286d
 def _cut(s, mx):
     "The text `s` cut to `mx` characters, with `…` if it was cut"

@@ -61,11 +61,19 @@ def _wrap(spec):
     try: return create_model('Answer', value=(spec, Field(description=f'The answer, of type {_name(spec)}')))
     except Exception as e: raise TypeError(f"structured: cannot make a JSON schema for the type {_name(spec)} ({e}); accepted: a pydantic model class, a type pydantic validates, a function or a tool schema dict") from None
 
+# %% ../nbs/09_structured.ipynb #33a07b81
+def _by_init(spec):
+    "True for a class pydantic has no schema for whose own `__init__` takes the fields: it is called like a function"
+    if not isinstance(spec, type) or '__init__' not in vars(spec): return False
+    try: _wrap(spec)
+    except TypeError: return True
+    return False
+
 # %% ../nbs/09_structured.ipynb #3019ebc8
 def _format(spec):
     "(response_format, parse) for `spec`: a pydantic model class, a plain type, a function, or a tool schema dict"
     if isinstance(spec, type) and issubclass(spec, BaseModel): return spec, partial(_parse_model, spec)
-    if _is_type(spec):
+    if _is_type(spec) and not _by_init(spec):
         w = _wrap(spec)
         return w, partial(_parse_value, w)
     if not (callable(spec) or isinstance(spec, dict)): raise TypeError(f"structured: {spec!r:.60} is not a pydantic model class, a type, a function or a tool schema dict")
