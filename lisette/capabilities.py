@@ -57,7 +57,7 @@ def can_prefill(model):
     try: return bool(litellm.get_model_info(model).get('supports_assistant_prefill'))
     except Exception: return False  # a model the map does not know
 
-# %% ../nbs/03c_capabilities.ipynb #3323d318
+# %% ../nbs/03c_capabilities.ipynb #2e5a818e
 def max_output(model):
     "The most tokens `model` may write per LiteLLM's model map (`max_output_tokens`), or `None` if the map does not say"
     if uses_responses_api(model): model = model.replace('/responses/', '/', 1)  # the map knows the model by its Chat Completions name
