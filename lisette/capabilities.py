@@ -58,11 +58,15 @@ def can_prefill(model):
     except Exception: return False  # a model the map does not know
 
 # %% ../nbs/03c_capabilities.ipynb #2e5a818e
+@functools.lru_cache(maxsize=512)
+def _max_output(model, n_models):
+    try: return litellm.get_model_info(model).get('max_output_tokens')
+    except Exception: return None
+
 def max_output(model):
     "The most tokens `model` may write per LiteLLM's model map (`max_output_tokens`), or `None` if the map does not say"
     if uses_responses_api(model): model = model.replace('/responses/', '/', 1)  # the map knows the model by its Chat Completions name
-    try: return litellm.get_model_info(model).get('max_output_tokens')
-    except Exception: return None
+    return _max_output(model, len(litellm.model_cost))  # cached (a model the map lacks takes LiteLLM milliseconds) until a model is registered
 
 # %% ../nbs/03c_capabilities.ipynb #d78d40f0
 def think_kw(model, level):
