@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['tc_res_sysp', 'watchers', 'ChatBase', 'to_plain', 'Chat', 'uses_responses_api', 'can_search', 'can_think',
-           'uses_breakpoints', 'can_prefill', 'think_kw', 'search_kw', 'check_hist']
+           'uses_breakpoints', 'can_prefill', 'think_kw', 'search_kw', 'max_output', 'check_hist']
 
 # %% ../nbs/04_chat.ipynb #59626496
 import contextvars, inspect, difflib, re, ast, json, functools
@@ -26,7 +26,7 @@ from .turns import _Holder, _TurnQueue, _superseded, _is_server_call
 
 # %% ../nbs/04_chat.ipynb #d68b8e60
 # what `lisette.chat` exported before its capability checks and history checks got their own modules
-_all_ = ['uses_responses_api', 'can_search', 'can_think', 'uses_breakpoints', 'can_prefill', 'think_kw', 'search_kw', 'check_hist']
+_all_ = ['uses_responses_api', 'can_search', 'can_think', 'uses_breakpoints', 'can_prefill', 'think_kw', 'search_kw', 'max_output', 'check_hist']
 
 # %% ../nbs/04_chat.ipynb #a4c0e1d2
 import threading, weakref
@@ -88,7 +88,7 @@ class ChatBase(ChatHistory):
     def __init__(self,
                  model:str, # LiteLLM compatible model name
                  sp='', # System prompt
-                 temp=0, # Temperature
+                 temp=None, # Temperature (default: none sent, the provider's own, as in the original lisette)
                  search=False, # Search (l,m,h), if model supports it
                  tools:list=None, # Add tools
                  hist:list=None, # Chat history
@@ -238,9 +238,11 @@ def _kw(self:ChatBase, tb, prefill=None, temp=None, think=None, search=None, too
     if self.tool_reminder: msgs = _remind(msgs, self.tool_reminder)
     if prefill: msgs.append({'role':'assistant', 'content':prefill})
     d = dict(model=model, messages=msgs) | self.callkw | (kw or {})
+    if not {'max_tokens','max_completion_tokens'} & set(d) and (n := max_output(model)): d['max_tokens'] = n  # as the original lisette
+    if uses_responses_api(model): d.setdefault('stream', False)  # the Responses body then says so, as the original lisette's did
     if think and not can_think(model): warn(f"{model} does not support thinking (per LiteLLM's model map): `think` ignored")
     if think and can_think(model): d |= think_kw(model, think)
-    else: d['temperature'] = ifnone(temp, self.temp)
+    elif ifnone(temp, self.temp) is not None: d['temperature'] = ifnone(temp, self.temp)
     if tb:
         d['tools'] = list(tb.schemas.values())
         if final: d['tool_choice'] = 'none'

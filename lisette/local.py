@@ -119,6 +119,7 @@ class LocalServer:
         p.model.path,p.model_alias,p.port,p.n_ctx = str(self.gguf),{self.alias},free_port(self.port),self.n_ctx
         p.cpuparams.n_threads = p.cpuparams_batch.n_threads = self.threads
         p.api_keys,p.verbosity = [self.key],self.verbosity
+        p.sampling.temp = 0  # greedy unless a request asks otherwise: a chat sends no temperature unless given one, and answers should repeat
         for k,v in self.params.items(): setattr(p, k, v)
         return p
 

@@ -287,9 +287,9 @@ def _tidy(s, defs, seen=()):
     if ref in defs and ref not in seen: s,seen = defs[ref] | {k:v for k,v in s.items() if k!='$ref'},(*seen, ref)
     res = {k:(v if k in ('default','enum','const','examples') else
               {n:_tidy(o, defs, seen) for n,o in v.items()} if k=='properties' else _tidy(v, defs, seen))
-           for k,v in s.items() if k!='title'}
-    last = ('description','default')  # the seed's order: the type first, then its description and default
-    return {k:res[k] for k in sorted(res, key=lambda k: last.index(k)+1 if k in last else 0)}
+           for k,v in s.items() if k!='title' and not (k=='additionalProperties' and v is True)}  # `True` is JSON Schema's default
+    first = ('description','default','type')  # the original lisette's order (0.1.37), so its request bodies are ours
+    return {k:res[k] for k in sorted(res, key=lambda k: first.index(k) if k in first else len(first))}
 
 # %% ../nbs/00_messages.ipynb #063db99b
 def _type_str(t):
@@ -309,7 +309,8 @@ def _build(f):
     defs = js.pop('$defs', {})
     for n,c in comments.items():
         if n in js.get('properties', {}): js['properties'][n].setdefault('description', c)  # `Field(description=)` wins
-    props = _tidy(js.get('properties', {}), defs)
+    props = {n:_tidy(p, defs) for n,p in js.get('properties', {}).items()}  # a parameter may be called `title`
+    props = {n:_tidy({'description':''} | p, {}) for n,p in props.items()}  # every parameter has one, as in the original lisette
     recursive = '"$ref"' in json.dumps(props)  # a model that contains itself: its definitions stay
     params = ({'type':'object', 'properties':props} | ({'required':js['required']} if js.get('required') else {})
               | ({'$defs':{k:_tidy(v, defs, (k,)) for k,v in defs.items()}} if recursive else {}))
