@@ -22,10 +22,11 @@ def dialect(model):
 
 # %% ../nbs/04f_switching.ipynb #a3eb06ef
 _signed = '__thought__'  # LiteLLM's separator between a Gemini call's id and its thought signature
+_fits = re.compile(r'[a-zA-Z0-9_-]{1,40}').fullmatch  # an id every dialect takes as it is
 
 def _plain_id(i, d):
     "The tool call id `i` as dialect `d` takes it"
-    if d=='gemini' or not isinstance(i, str): return i
+    if d=='gemini' or not isinstance(i, str) or (_fits(i) and _signed not in i): return i
     i = re.sub(r'[^a-zA-Z0-9_-]', '_', i.split(_signed, 1)[0])
     return i if len(i)<=40 else 'call_' + hashlib.sha256(i.encode()).hexdigest()[:32]
 
@@ -47,6 +48,21 @@ def _uncached(m):
         m['content'] = [{k:v for k,v in b.items() if k!='cache_control'} if isinstance(b, dict) else b for b in m['content']]
     return m
 
+# %% ../nbs/04f_switching.ipynb #ffd819a7
+def _call_field(tc, k):
+    "Field `k` of the tool call `tc`, a dict or (in a `Message` made by hand) an object"
+    return tc.get(k) if isinstance(tc, dict) else getattr(tc, k, None)
+
+def _fit_call(tc, d):
+    "The tool call `tc` as dialect `d` takes it: itself when nothing needs to change (most calls, so long histories stay cheap)"
+    extra = d=='openai' and ('provider_specific_fields' in tc if isinstance(tc, dict) else getattr(tc, 'provider_specific_fields', None) is not None)
+    i = _call_field(tc, 'id')
+    if _plain_id(i, d)==i and not extra: return tc
+    tc = tc if isinstance(tc, dict) else tc.model_dump(exclude_none=True)
+    if d!='gemini': tc = tc | {'id':_plain_id(tc.get('id'), d)}
+    if d=='openai': tc = {k:v for k,v in tc.items() if k!='provider_specific_fields'}
+    return tc
+
 # %% ../nbs/04f_switching.ipynb #c0ef82bc
 def _assistant(m, d):
     "The assistant message dict `m` as dialect `d` takes it"
@@ -55,10 +71,8 @@ def _assistant(m, d):
     if d!='responses': m.pop('reasoning_items', None)
     if not (d==o or (d=='gemini' and o is None)): m.pop('reasoning_content', None)
     if tcs := m.get('tool_calls'):
-        tcs = [tc if isinstance(tc, dict) else tc.model_dump(exclude_none=True) for tc in tcs]  # a `Message` made by hand keeps objects
-        if d!='anthropic': tcs = [tc for tc in tcs if not str(tc.get('id')).startswith('srvtoolu_')]  # a search Claude ran
-        if d!='gemini': tcs = [tc | {'id':_plain_id(tc.get('id'), d)} for tc in tcs]
-        if d=='openai': tcs = [{k:v for k,v in tc.items() if k!='provider_specific_fields'} for tc in tcs]
+        if d!='anthropic': tcs = [tc for tc in tcs if not str(_call_field(tc, 'id')).startswith('srvtoolu_')]  # a search Claude ran
+        tcs = [_fit_call(tc, d) for tc in tcs]
         if tcs: m['tool_calls'] = tcs
         else: del m['tool_calls']; m['content'] = m.get('content') or ''
     return m
