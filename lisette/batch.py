@@ -192,7 +192,7 @@ async def run(self:_Map):
         await self.gate.opened()
         if not await self._affordable(slots):
             slots.release()
-            for j in self.todo[n:]: self.res[j] = OverBudget(f"not started: the budget of ${self.budget} would be passed (spent ${self.spent:.4f} so far)")
+            for j in self.todo[n:]: self.res[j] = OverBudget(f"not started: the budget of ${self.budget:.6f} would be passed (spent ${self.spent:.6f} so far)")
             break
         self.inflight += 1
         tasks.append(asyncio.create_task(one(i)))
