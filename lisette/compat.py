@@ -53,6 +53,7 @@ def remove_cache_ckpts(msg):
     if isinstance(msg, dict): msg.pop('cache_control', None)
     for tc in (msg.get('tool_calls') or []):
         if isinstance(tc, dict): tc.pop('cache_control', None)
+        elif getattr(tc, 'cache_control', None) is not None: delattr(tc, 'cache_control')  # a LiteLLM tool call object
     for b in (msg.get('content') if isinstance(msg.get('content'), list) else []):
         if isinstance(b, dict): b.pop('cache_control', None)
     return msg
