@@ -130,6 +130,7 @@ def _known(m):
 def _register_models():
     "Register with LiteLLM what the original registered on import: web search for `gpt54` and `gpt54m`, and the models its map lacks"
     for m,src in _searching.items():
-        if (info := _known(src)) and not litellm.supports_web_search(m): litellm.register_model({m: info | {'supports_web_search':True}})
+        if (info := _known(src)) and not litellm.supports_web_search(m):  # without the Chat Completions model's `mode`, which would send it there
+            litellm.register_model({m: {k:v for k,v in info.items() if k!='mode'} | {'supports_web_search':True}})
     for m,(src,info) in _registered.items():
         if _known(m) is None and (src is None or (base := _known(src))): litellm.register_model({m: (base if src else {}) | info})
