@@ -153,9 +153,9 @@ class FullResponse(str):
 
 # %% ../nbs/13_compat.ipynb #bff850e2
 _refused = {
-    'qwen_info': "the original registered this model's information with LiteLLM; lisette does not: call `litellm.register_model` with the information you need",
-    'v4_flash_info': "the original registered this model's information with LiteLLM; lisette does not: call `litellm.register_model` with the information you need",
-    'v4_pro_info': "the original registered this model's information with LiteLLM; lisette does not: call `litellm.register_model` with the information you need",
+    'qwen_info': "the original registered this model's information with LiteLLM; `import lisette.core` does too, and otherwise `litellm.register_model` with the information you need",
+    'v4_flash_info': "the original registered this model's information with LiteLLM; `import lisette.core` does too, and otherwise `litellm.register_model` with the information you need",
+    'v4_pro_info': "the original registered this model's information with LiteLLM; `import lisette.core` does too, and otherwise `litellm.register_model` with the information you need",
     'status_re': "lisette's stream markdown has no status lines to find: its `StreamFormatter` replaces a tool call's line by its result itself",
     'LisetteUsageLogger': "lisette keeps usage on each chat (`chat.use`, `chat.total_use`, `chat.cost`); to log every call to a database, register a LiteLLM `CustomLogger` in `litellm.callbacks`",
 }
