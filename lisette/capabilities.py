@@ -35,8 +35,8 @@ def uses_responses_api(model):
 def can_search(model):
     "True if web search can be requested for `model`"
     # LiteLLM 1.106's model map omits supports_web_search for some Claude models that Anthropic serves it for,
-    # and for every `openai/responses/...` name: there we ask about the same model on Chat Completions
-    if uses_responses_api(model): return bool(litellm.supports_web_search(model.replace('/responses/', '/', 1)))
+    # and for every `openai/responses/...` name: there we ask about the same model on Chat Completions too
+    if uses_responses_api(model): return bool(litellm.supports_web_search(model) or litellm.supports_web_search(model.replace('/responses/', '/', 1)))
     return bool(litellm.supports_web_search(model)) or _provider(model)=='anthropic'
 
 # %% ../nbs/03c_capabilities.ipynb #72eff0bf

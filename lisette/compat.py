@@ -53,6 +53,7 @@ def remove_cache_ckpts(msg):
     if isinstance(msg, dict): msg.pop('cache_control', None)
     for tc in (msg.get('tool_calls') or []):
         if isinstance(tc, dict): tc.pop('cache_control', None)
+        elif getattr(tc, 'cache_control', None) is not None: delattr(tc, 'cache_control')  # a LiteLLM tool call object
     for b in (msg.get('content') if isinstance(msg.get('content'), list) else []):
         if isinstance(b, dict): b.pop('cache_control', None)
     return msg
@@ -152,9 +153,9 @@ class FullResponse(str):
 
 # %% ../nbs/13_compat.ipynb #bff850e2
 _refused = {
-    'qwen_info': "the original registered this model's information with LiteLLM; lisette does not: call `litellm.register_model` with the information you need",
-    'v4_flash_info': "the original registered this model's information with LiteLLM; lisette does not: call `litellm.register_model` with the information you need",
-    'v4_pro_info': "the original registered this model's information with LiteLLM; lisette does not: call `litellm.register_model` with the information you need",
+    'qwen_info': "the original registered this model's information with LiteLLM; `import lisette.core` does too, and otherwise `litellm.register_model` with the information you need",
+    'v4_flash_info': "the original registered this model's information with LiteLLM; `import lisette.core` does too, and otherwise `litellm.register_model` with the information you need",
+    'v4_pro_info': "the original registered this model's information with LiteLLM; `import lisette.core` does too, and otherwise `litellm.register_model` with the information you need",
     'status_re': "lisette's stream markdown has no status lines to find: its `StreamFormatter` replaces a tool call's line by its result itself",
     'LisetteUsageLogger': "lisette keeps usage on each chat (`chat.use`, `chat.total_use`, `chat.cost`); to log every call to a database, register a LiteLLM `CustomLogger` in `litellm.callbacks`",
 }

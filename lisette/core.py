@@ -16,3 +16,121 @@ globals().update({n: getattr(_compat if n in _compat.__all__ else _lisette, n) f
 def __getattr__(name):
     "The original's names lisette refuses, refused saying what to use instead"
     return _compat.__getattr__(name)
+
+# %% ../nbs/13a_core.ipynb #b4891548
+import ast, json, re
+from fastcore.utils import nested_idx
+from .lite import litellm, on_load
+from .messages import cache_ctl, mk_tc_result
+from .tools import Toolbox
+from .capabilities import can_search
+
+# %% ../nbs/13a_core.ipynb #401dd27e
+def _add_cache_control(msg, ttl=None):
+    "The message `msg` with a cache breakpoint lasting `ttl` on its last tool call, else its last text block (in place)"
+    if tcs := msg.get('tool_calls'):
+        if isinstance(tcs[-1], dict): tcs[-1]['cache_control'] = cache_ctl(ttl)
+        else: setattr(tcs[-1], 'cache_control', cache_ctl(ttl))
+        return msg
+    c = msg.get('content')
+    if not c: return msg
+    if isinstance(c, str): c = msg['content'] = [{'type':'text', 'text':c}]
+    if c[-1].get('text'): c[-1]['cache_control'] = cache_ctl(ttl)
+    return msg
+
+def _has_cache(msg):
+    "True if the message `msg` carries a breakpoint where `_add_cache_control` puts one"
+    if tcs := msg.get('tool_calls'): return getattr(tcs[-1], 'cache_control', None) is not None or (isinstance(tcs[-1], dict) and 'cache_control' in tcs[-1])
+    c = msg.get('content')
+    return isinstance(c, list) and bool(c) and 'cache_control' in c[-1]
+
+# %% ../nbs/13a_core.ipynb #aa91dac8
+_ref = re.compile(r'^\$`([^`]+)`$')
+
+def _resolve_tool_refs(args_str, tc_res):
+    "The arguments (JSON text) `args_str` as a dict, each $`id` argument replaced by the result `tc_res` keeps for `id`"
+    d = json.loads(args_str)
+    if tc_res is None: return d
+    def res(v):
+        m = _ref.match(v) if isinstance(v, str) else None
+        return v if m is None else tc_res.get(m[1], f"Tool result '{m[1]}' not found!")
+    return {k:res(v) for k,v in d.items()}
+
+def _try_eval(o):
+    "The Python value the text `o` shows, or `o` itself (not a text, or not a Python literal)"
+    if not isinstance(o, str): return o
+    try: return ast.literal_eval(o)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError): return o
+
+# %% ../nbs/13a_core.ipynb #cdad28f9
+def _tool_job(tc, tool_schemas, ns, tc_res):
+    "`(toolbox, tool call dict)` to run the tool call `tc`, or the tool message refusing it"
+    tc = tc if isinstance(tc, dict) else tc.model_dump()
+    nm,names = tc['function']['name'],{nested_idx(s, 'function', 'name') for s in tool_schemas or []}
+    if nm not in names: return mk_tc_result(tc, f"Tool not defined in tool_schemas: {nm}")
+    try: args = _resolve_tool_refs(tc['function']['arguments'] or '{}', tc_res)
+    except json.JSONDecodeError: return mk_tc_result(tc, f"Failed to parse function arguments: {tc['function']['arguments']}")
+    return Toolbox([s for s in tool_schemas if nested_idx(s, 'function', 'name')==nm], ns=ns), tc | {'function': tc['function'] | {'arguments':json.dumps(args, default=str)}}
+
+def _kept(r, tc_res, tc_res_eval):
+    "The tool message `r`, its result kept in `tc_res` (if given)"
+    if tc_res is not None: tc_res[r['tool_call_id']] = _try_eval(r['content']) if tc_res_eval else r['content']
+    return r
+
+def _lite_call_func(tc, tool_schemas, ns, tc_res=None, tc_res_eval=False):
+    "The tool message answering the tool call `tc`, run as the original's tool loop ran it"
+    job = _tool_job(tc, tool_schemas, ns, tc_res)
+    return _kept(job[0].run(job[1]), tc_res, tc_res_eval) if isinstance(job, tuple) else job
+
+async def _alite_call_func(tc, tool_schemas, ns, tc_res=None, tc_res_eval=False):
+    "The tool message answering the tool call `tc`, run as the original's async tool loop ran it"
+    job = _tool_job(tc, tool_schemas, ns, tc_res)
+    return _kept(await job[0].arun(job[1]), tc_res, tc_res_eval) if isinstance(job, tuple) else job
+
+# %% ../nbs/13a_core.ipynb #fcf54731
+def _has_search(m):
+    "True if web search can be asked of the model `m`"
+    return can_search(m)
+
+def _trunc_str(s, mx=2000, skip=10, replace='TRUNCATED'):
+    "The text `s` as the original's display showed a tool result: at most `mx` characters, the cut marked with `…` and wrapped in `replace` tags"
+    s = s if isinstance(s, str) else str(s)
+    s = type(s)(s.rstrip())
+    if len(s)>2 and s[0]==s[-1]=='𝍁':
+        s = s[1:-1]
+        if replace: return s
+    if type(s).__name__ in ('FullResponse', 'Safe') or len(s)<=mx: return s
+    words = s[skip:mx-skip].split(' ')
+    if len(words[-1])>150: words[-1] = words[-1][:5]  # a long last word (an encoded image, say) is cut short
+    s = ('…' if skip else '') + ' '.join(words) + '…'
+    return f'<{replace}>{s}</{replace}>' if replace else s
+
+# %% ../nbs/13a_core.ipynb #d0ec6708
+_searching = {'openai/responses/gpt-5.4':'openai/gpt-5.4', 'openai/responses/gpt-5.4-mini':'openai/gpt-5.4-mini'}
+_qwen_info = dict(supports_vision=True, supports_reasoning=True, supports_function_calling=True, supports_tool_choice=True,
+    supports_system_messages=True, supports_response_schema=True, supports_parallel_function_calling=True,
+    supports_prompt_caching=True, supports_native_streaming=True, max_tokens=1000000, max_input_tokens=1000000,
+    max_output_tokens=65536, input_cost_per_token=0.5e-6, cache_read_input_token_cost=0.1e-6, output_cost_per_token=3.0e-6)
+_ds_info = dict(supports_assistant_prefill=True, supports_function_calling=True, supports_prompt_caching=True, supports_reasoning=True,
+    supports_tool_choice=True, max_input_tokens=1048576, max_output_tokens=393216, max_tokens=393216)
+_registered = {  # model: (the model whose information it starts from, what the original set)
+    'claude-opus-4-7': ('claude-opus-4-6', {}),
+    'fireworks_ai/accounts/fireworks/models/qwen3p6-plus': (None, _qwen_info),
+    'fireworks_ai/accounts/fireworks/models/kimi-k2p6': ('fireworks_ai/accounts/fireworks/models/kimi-k2p5',
+        dict(input_cost_per_token=1.5e-6, cache_read_input_token_cost=2.2e-7, output_cost_per_token=6e-6)),
+    'deepseek/deepseek-v4-flash': ('deepseek/deepseek-v3.2', _ds_info | dict(input_cost_per_token=1.4e-07, output_cost_per_token=2.8e-07)),
+    'deepseek/deepseek-v4-pro': ('deepseek/deepseek-v3.2', _ds_info | dict(input_cost_per_token=4.35e-07, output_cost_per_token=8.7e-07))}
+
+def _known(m):
+    "LiteLLM's information about the model `m`, or `None` if its map does not know it"
+    try: return dict(litellm.get_model_info(m))
+    except Exception: return None
+
+@on_load
+def _register_models():
+    "Register with LiteLLM what the original registered on import: web search for `gpt54` and `gpt54m`, and the models its map lacks"
+    for m,src in _searching.items():
+        if (info := _known(src)) and not litellm.supports_web_search(m):  # without the Chat Completions model's `mode`, which would send it there
+            litellm.register_model({m: {k:v for k,v in info.items() if k!='mode'} | {'supports_web_search':True}})
+    for m,(src,info) in _registered.items():
+        if _known(m) is None and (src is None or (base := _known(src))): litellm.register_model({m: (base if src else {}) | info})

@@ -21,6 +21,8 @@ class ToolResponse:
     "A tool result made of content blocks (text or image parts), sent to the model as is"
     def __init__(self, content:list): self.content = content
     def __repr__(self): return f'ToolResponse({self.content!r:.100})'
+    def __eq__(self, o): return type(o) is type(self) and o.content==self.content  # equal contents, equal results (as the original's)
+    __hash__ = None
 
 # %% ../nbs/03_tools.ipynb #2cbaccbe
 class StopResponse(str, ToolResponse):
