@@ -94,16 +94,15 @@ def _has_search(m):
 
 def _trunc_str(s, mx=2000, skip=10, replace='TRUNCATED'):
     "The text `s` as the original's display showed a tool result: at most `mx` characters, the cut marked with `…` and wrapped in `replace` tags"
-    s = s if isinstance(s, str) else str(s)
-    s = type(s)(s.rstrip())
-    if len(s)>2 and s[0]==s[-1]=='𝍁':
-        s = s[1:-1]
-        if replace: return s
-    if type(s).__name__ in ('FullResponse', 'Safe') or len(s)<=mx: return s
-    words = s[skip:mx-skip].split(' ')
-    if len(words[-1])>150: words[-1] = words[-1][:5]  # a long last word (an encoded image, say) is cut short
-    s = ('…' if skip else '') + ' '.join(words) + '…'
-    return f'<{replace}>{s}</{replace}>' if replace else s
+    text = s if isinstance(s, str) else str(s)
+    text = type(text)(text.rstrip())  # a `str` subclass (`FullResponse`) stays one
+    if len(text)>2 and text.startswith('𝍁') and text.endswith('𝍁'):  # marked to be shown whole
+        text = text[1:-1]
+        if replace: return text
+    if len(text)<=mx or type(text).__name__ in ('FullResponse', 'Safe'): return text
+    head,sep,last = text[skip:mx-skip].rpartition(' ')
+    cut = ('…' if skip else '') + head + sep + (last[:5] if len(last)>150 else last) + '…'  # a long last word (an encoded image) cut short
+    return f'<{replace}>{cut}</{replace}>' if replace else cut
 
 # %% ../nbs/13a_core.ipynb #d0ec6708
 _searching = {'openai/responses/gpt-5.4':'openai/gpt-5.4', 'openai/responses/gpt-5.4-mini':'openai/gpt-5.4-mini'}
