@@ -80,18 +80,19 @@ class UsageStats:
     def __add__(self, o): return self if o is None else UsageStats(*[getattr(self, k)+getattr(o, k) for k in self._keys])
     def __radd__(self, o): return self if o is None or o==0 else self+o
     def __repr__(self):
-        hit = f"{self.cached_tokens/self.prompt_tokens:.1%}" if self.prompt_tokens else 'N/A'
-        parts = [f"total={self.total_tokens:,}", f"in={self.prompt_tokens:,}", f"out={self.completion_tokens:,}", f"cached={hit}"]
-        if self.cache_creation_tokens: parts.append(f"cache_new={self.cache_creation_tokens:,}")
-        if self.reasoning_tokens: parts.append(f"reasoning={self.reasoning_tokens:,}")
-        parts.append(f"searches={self.web_search_requests}")
-        if self.cost: parts.append(f"${self.cost:.4f}")
-        return ' | '.join(parts)
+        "One line of `name=value` fields: the share of input read from the cache, and the optional fields only when not zero"
+        n = '{:,}'.format
+        share = '{:.1%}'.format(self.cached_tokens/self.prompt_tokens) if self.prompt_tokens else 'N/A'
+        shown = dict(total=n(self.total_tokens), **{'in':n(self.prompt_tokens)}, out=n(self.completion_tokens), cached=share,
+                     cache_new=self.cache_creation_tokens and n(self.cache_creation_tokens),
+                     reasoning=self.reasoning_tokens and n(self.reasoning_tokens), searches=str(self.web_search_requests))
+        money = ['${:.4f}'.format(self.cost)] if self.cost else []
+        return ' | '.join([f'{k}={v}' for k,v in shown.items() if v] + money)
     def fmt(self):
         "The record as the original's foldable token-usage block ('' if no tokens were used)"
         if not self.total_tokens: return ''
-        summ = f"${self.cost:.4f}" if self.cost else f"{self.total_tokens:,} tokens"
-        return f"\n\n{token_dtls_tag}<summary>{summ}</summary>\n\n`{self!r}`\n\n</details>\n"
+        title = '${:.4f}'.format(self.cost) if self.cost else '{:,} tokens'.format(self.total_tokens)
+        return ''.join(['\n\n', token_dtls_tag, '<summary>', title, '</summary>\n\n`', repr(self), '`\n\n</details>\n'])
 
 # %% ../nbs/13_compat.ipynb #fb90657a
 def total_cost(u, sc=0.01):

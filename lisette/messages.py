@@ -14,7 +14,7 @@ from fastcore.funccall import detect_mime
 from .lite import ltypes, is_lite
 
 # %% ../nbs/00_messages.ipynb #165f71d8
-_fixed_id, _fixed_created = 'chatcmpl-xxx', 1700000000
+_fixed_id, _fixed_created = 'chatcmpl-xxx', 1000000000
 
 _fixed = {'id':_fixed_id, 'created':_fixed_created}
 
