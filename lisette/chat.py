@@ -7,7 +7,7 @@ __all__ = ['tc_res_sysp', 'watchers', 'ChatBase', 'to_plain', 'Chat', 'uses_resp
            'uses_breakpoints', 'can_prefill', 'think_kw', 'search_kw', 'max_output', 'check_hist']
 
 # %% ../nbs/04_chat.ipynb #59626496
-import contextvars, inspect, difflib, re, ast, json, functools
+import contextvars, inspect, difflib, re, ast, json, functools, itertools
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Optional
@@ -178,9 +178,9 @@ def _take_opts(self:ChatBase):
 # %% ../nbs/04_chat.ipynb #745dcb6a
 def _remind(msgs, text):
     "`msgs` with `text` put before the first of the tool results that end them"
-    i = len(msgs)
-    while i and msgs[i-1].get('role')=='tool': i -= 1
-    if i==len(msgs): return msgs
+    n = sum(1 for _ in itertools.takewhile(lambda m: m.get('role')=='tool', reversed(msgs)))  # the trailing tool results
+    if not n: return msgs
+    i = len(msgs)-n
     c = msgs[i].get('content')
     c = [{'type':'text','text':text}] + c if isinstance(c, list) else f"{text}\n\n{c}"
     return msgs[:i] + [msgs[i] | {'content':c}] + msgs[i+1:]

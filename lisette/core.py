@@ -49,12 +49,11 @@ _ref = re.compile(r'^\$`([^`]+)`$')
 
 def _resolve_tool_refs(args_str, tc_res):
     "The arguments (JSON text) `args_str` as a dict, each $`id` argument replaced by the result `tc_res` keeps for `id`"
-    d = json.loads(args_str)
-    if tc_res is None: return d
     def res(v):
         m = _ref.match(v) if isinstance(v, str) else None
         return v if m is None else tc_res.get(m[1], f"Tool result '{m[1]}' not found!")
-    return {k:res(v) for k,v in d.items()}
+    args = json.loads(args_str)
+    return args if tc_res is None else {k:res(v) for k,v in args.items()}
 
 def _try_eval(o):
     "The Python value the text `o` shows, or `o` itself (not a text, or not a Python literal)"
