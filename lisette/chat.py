@@ -176,13 +176,16 @@ def _take_opts(self:ChatBase):
     self._check_kw(kw)
 
 # %% ../nbs/04_chat.ipynb #745dcb6a
+def _blocks(c):
+    "The message content `c` as a list of content blocks: a text is one text block, and an empty one none"
+    return c if isinstance(c, list) else [{'type':'text', 'text':c}] if c else []
+
 def _remind(msgs, text):
-    "`msgs` with `text` put before the first of the tool results that end them"
+    "`msgs` with `text`, a block of its own, put before the first of the tool results that end them"
     n = sum(1 for _ in itertools.takewhile(lambda m: m.get('role')=='tool', reversed(msgs)))  # the trailing tool results
     if not n: return msgs
     i = len(msgs)-n
-    c = msgs[i].get('content')
-    c = [{'type':'text','text':text}] + c if isinstance(c, list) else f"{text}\n\n{c}"
+    c = [{'type':'text', 'text':text}, *_blocks(msgs[i].get('content'))]
     return msgs[:i] + [msgs[i] | {'content':c}] + msgs[i+1:]
 
 # %% ../nbs/04_chat.ipynb #2a8832cf
@@ -205,14 +208,18 @@ def _literal(s):
     try: return ast.literal_eval(s)
     except Exception: return s
 
+def _with_id(c, i):
+    "The tool result content `c` of call `i` as content blocks, the first one naming `i`"
+    return [{'type':'text', 'text':f'[tool_call_id: {i}]'}, *_blocks(c)]
+
 @patch
 def _keep(self:ChatBase, results):
-    "Keep the tool results `results` in `tc_res`, their contents starting with their ids"
+    "Keep the tool results `results` in `tc_res`, and put a text block with its id before each one's content"
     if self.tc_res is None: return
     for r in results:
         i,c = r['tool_call_id'],r['content']
         self.tc_res[i] = _literal(c) if self.tc_res_eval else c
-        r['content'] = [{'type':'text','text':f'[tool_call_id: {i}]'}] + c if isinstance(c, list) else f'[tool_call_id: {i}]\n{c}'
+        r['content'] = _with_id(c, i)
 
 # %% ../nbs/04_chat.ipynb #167636b2
 @patch

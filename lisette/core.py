@@ -22,6 +22,7 @@ import ast, json, re
 from fastcore.utils import nested_idx
 from .lite import litellm, on_load
 from .messages import cache_ctl, mk_tc_result
+from .chat import _with_id
 from .tools import Toolbox
 from .capabilities import can_search
 
@@ -60,6 +61,11 @@ def _try_eval(o):
     if not isinstance(o, str): return o
     try: return ast.literal_eval(o)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError): return o
+
+# %% ../nbs/13a_core.ipynb #bded6402
+def _prep_tool_res(res, tcid):
+    "The content blocks of the tool result `res` of call `tcid` with `tc_refs` on: its id first"
+    return _with_id(res if isinstance(res, list) else str(res), tcid)
 
 # %% ../nbs/13a_core.ipynb #cdad28f9
 def _tool_job(tc, tool_schemas, ns, tc_res):
