@@ -31,7 +31,7 @@ def _plain_id(i, d):
     return i if len(i)<=40 else 'call_' + hashlib.sha256(i.encode()).hexdigest()[:32]
 
 # %% ../nbs/04f_switching.ipynb #a7129c61
-_chat_keys = {'role','content','name','tool_calls','tool_call_id','function_call','refusal','audio'}  # a Chat Completions message's fields
+_chat_keys = {'role','content','name','tool_calls','tool_call_id','function_call','refusal','audio','annotations'}  # a Chat Completions message's fields
 
 def _origin(m):
     "Which API made the reasoning of the assistant message `m`: 'anthropic' (signed thinking), 'responses', or None"
