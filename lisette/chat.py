@@ -297,14 +297,20 @@ def _client_calls(m):
 _shortened = "\n[lisette: shortened from {} to {} characters: the conversation no longer fit in the model's context window]"
 
 # %% ../nbs/04_chat.ipynb #38a43f99
+def _cut(c, k):
+    "The content `c` with each text longer than `k` characters shortened, with a notice; `None` if none is (or is still)"
+    if isinstance(c, str): return c[:k] + _shortened.format(len(c), k) if len(c)>k and not c[k:].startswith(_shortened[:20]) else None
+    if not isinstance(c, list): return None
+    new = [b | {'text':t} if isinstance(b, dict) and b.get('type')=='text' and (t := _cut(b.get('text') or '', k)) is not None else b for b in c]
+    return new if new!=c else None
+
 @patch
 def _shorten(self:ChatBase):
-    "Shorten the tool results of the history longer than `overflow_chars`, with a notice; return how many"
-    n,k = 0,self.overflow_chars
+    "Shorten the tool results of the history longer than `overflow_chars` (each text, in a result of blocks), with a notice; return how many"
+    n = 0
     for i,m in enumerate(self.hist):
         c = m.get('content') if isinstance(m, dict) and m.get('role')=='tool' else None
-        if isinstance(c, str) and len(c)>k and not c[k:].startswith(_shortened[:20]):
-            self.hist[i],n = m | {'content': c[:k] + _shortened.format(len(c), k)},n+1
+        if (new := _cut(c, self.overflow_chars)) is not None: self.hist[i],n = m | {'content':new},n+1
     return n
 
 # %% ../nbs/04_chat.ipynb #66042f09
