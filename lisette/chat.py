@@ -128,6 +128,8 @@ class ChatBase(ChatHistory):
 # %% ../nbs/04_chat.ipynb #ae9dad7d
 tc_res_sysp = ("Every tool result begins with its id, as `[tool_call_id: ID]`. To hand an earlier tool result to a tool, give the "
                "argument as $`ID` (a dollar sign, then the id in backticks) and the tool receives that result itself.")
+ChatBase.tc_res_sysp = tc_res_sysp  # the note new chats with `tc_refs` add: set `Chat.tc_res_sysp` for other words
+
 
 # %% ../nbs/04_chat.ipynb #e586d483
 class _Func:
@@ -169,7 +171,8 @@ def _take_opts(self:ChatBase):
     self.callkw = kw = (kw.pop('callkw', None) or {}) | kw
     self.stream,self.tool_reminder,self.markup = kw.pop('stream', False),kw.pop('tool_reminder', None),kw.pop('markup', 0)
     self.tc_res,self.tc_res_eval = {} if kw.pop('tc_refs', False) else None,kw.pop('tc_res_eval', False)
-    if self.tc_res is not None and tc_res_sysp not in str(self.sp): self.sp = f"{self.sp}\n\n{tc_res_sysp}" if self.sp else tc_res_sysp  # a loaded chat's has it
+    note = self.tc_res_sysp
+    if self.tc_res is not None and note not in str(self.sp): self.sp = f"{self.sp}\n\n{note}" if self.sp else note  # a loaded chat's has it
     if f := kw.pop('completefunc', None):
         if self.router: raise ValueError("Chat takes a `router` or a `completefunc`, not both")
         self.router = _Func(f)
